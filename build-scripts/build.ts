@@ -1,0 +1,138 @@
+/**
+ * Builds every unit's packages into dist/packages/<unit>-<standard>.zip.
+ * Content is validated first; the output is written to a temporary folder and swapped in only
+ * when everything succeeded, so a failed build leaves dist/ as it was.
+ * Usage: npm run build [-- --unit <id> --standard scorm12 --pass-mark 80 …] (see README)
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CourseData } from '../tracking/course-data.js';
+import { SUSPEND_DATA_LIMIT, worstCaseSuspendLength } from '../tracking/state-codec.js';
+import { buildPlayer } from './build-player.js';
+import { ContentError } from './content/content-error.js';
+import { buildCourse, type CriterionCoverage } from './content/build-course.js';
+import { readUnitSources } from './content/load-unit.js';
+import { OptionsError, readBuildOptions, type BuildOptions, type Standard } from './options.js';
+import { launchPage } from './package/launch-page.js';
+import { scorm12Manifest, scorm2004Manifest } from './package/scorm-manifests.js';
+import { zipPackage } from './package/zip.js';
+
+export interface PackageReport {
+  file: string;
+  unit: string;
+  standard: Standard;
+  zipBytes: number;
+  jsGzipBytes: number;
+  suspendDataMax: number;
+}
+
+export interface BuildReport {
+  packages: PackageReport[];
+  units: { id: string; reference: string; coverage: CriterionCoverage[] }[];
+}
+
+const MANIFEST: Record<Standard, (i: { course: CourseData; files: string[] }) => string> = {
+  scorm12: scorm12Manifest,
+  scorm2004: scorm2004Manifest,
+};
+
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
+/** Validates and renders the chosen units; throws ContentError or BuildError before anything is written. */
+export function prepareUnits(root: string, options: BuildOptions) {
+  const problems: ContentError['problems'] = [];
+  const units: { course: CourseData; coverage: CriterionCoverage[]; suspendDataMax: number }[] = [];
+  const logoName = options.logo ? `logo${extname(options.logo).toLowerCase()}` : undefined;
+  for (const id of options.units) {
+    try {
+      const { data, coverage } = buildCourse(readUnitSources(root, id), {
+        passMark: options.passMark,
+        centreName: options.centreName,
+        themeColour: options.themeColour,
+        baseIri: options.baseIri,
+        ...(logoName ? { logo: logoName } : {}),
+      });
+      const suspendDataMax = worstCaseSuspendLength(data);
+      if (suspendDataMax > SUSPEND_DATA_LIMIT)
+        problems.push({
+          file: `modules/${id}`,
+          message: `the learner state can reach ${suspendDataMax} characters, over SCORM 1.2's ${SUSPEND_DATA_LIMIT}: lower questionsPerCriterion or split the outcome`,
+        });
+      units.push({ course: data, coverage, suspendDataMax });
+    } catch (e) {
+      if (e instanceof ContentError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return units;
+}
+
+export async function runBuild(root: string, options: BuildOptions): Promise<BuildReport> {
+  const units = prepareUnits(root, options);
+  const tmp = join(root, `.build-tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    const playerJs = await buildPlayer(root, join(tmp, 'player'));
+    const jsGzipBytes = gzipSync(playerJs, { level: 9 }).length;
+    const logo = options.logo ? { name: `logo${extname(options.logo).toLowerCase()}`, bytes: readFileSync(options.logo) } : undefined;
+    const staged = join(tmp, 'dist');
+    mkdirSync(join(staged, 'packages'), { recursive: true });
+    const report: BuildReport = { packages: [], units: [] };
+    for (const { course, coverage, suspendDataMax } of units) {
+      report.units.push({ id: course.unit.id, reference: course.unit.reference, coverage });
+      for (const standard of options.standards) {
+        const files = new Map<string, string | Uint8Array>([
+          ['index.html', launchPage(course, standard)],
+          ['player.js', playerJs],
+        ]);
+        if (logo) files.set(logo.name, logo.bytes);
+        files.set('imsmanifest.xml', MANIFEST[standard]({ course, files: [...files.keys()] }));
+        const zip = zipPackage(files);
+        const file = `${course.unit.id}-${standard}.zip`;
+        writeFileSync(join(staged, 'packages', file), zip);
+        report.packages.push({ file, unit: course.unit.id, standard, zipBytes: zip.length, jsGzipBytes, suspendDataMax });
+      }
+    }
+    writeFileSync(join(staged, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    swapInto(staged, options.outDir);
+    return report;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Replaces outDir with staged in two renames, so outDir is never half-written. */
+function swapInto(staged: string, outDir: string): void {
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  try {
+    renameSync(staged, outDir);
+  } catch (e) {
+    if (existsSync(old)) renameSync(old, outDir);
+    throw e;
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+async function cli(): Promise<void> {
+  const root = process.cwd();
+  try {
+    const options = readBuildOptions(process.argv.slice(2), root);
+    const report = await runBuild(root, options);
+    for (const p of report.packages)
+      console.log(`${basename(options.outDir)}/packages/${p.file}  ${(p.zipBytes / 1024).toFixed(1)} KB  (suspend_data worst case ${p.suspendDataMax})`);
+  } catch (e) {
+    if (e instanceof ContentError) {
+      console.error(`Build stopped: the content has ${e.problems.length} problem(s); dist/ is unchanged.\n${e.message}`);
+    } else if (e instanceof OptionsError || e instanceof BuildError) {
+      console.error(`Build stopped: ${e.message}; dist/ is unchanged.`);
+    } else throw e;
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) await cli();

@@ -1,0 +1,293 @@
+import type { CourseData, LessonData, OutcomeData, QuestionData } from '../../tracking/course-data.js';
+import { ContentError, type ContentProblem } from './content-error.js';
+import type { UnitSources } from './load-unit.js';
+import { CRITERION_HEADING, GLOSSARY_REF, countWords, createRenderer, htmlToText, slugify } from './markdown.js';
+import type { QuestionSource } from './schema.js';
+
+/** Fewest questions a criterion may have in its outcome's bank. */
+export const MIN_QUESTIONS_PER_CRITERION = 4;
+
+export interface CourseSettings {
+  passMark: number;
+  centreName: string;
+  themeColour: string;
+  logo?: string;
+  baseIri: string;
+}
+
+export interface CriterionCoverage {
+  code: string;
+  lessonWords: number;
+  questions: number;
+}
+
+export interface BuiltCourse {
+  data: CourseData;
+  coverage: CriterionCoverage[];
+}
+
+const normaliseStem = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * Cross-checks a unit's sources and renders them into the course data a package carries.
+ * Throws a ContentError listing every problem, each with its file and line.
+ */
+export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCourse {
+  const problems: ContentProblem[] = [];
+  const { unit } = src;
+  const unitFile = src.unitFile;
+
+  // Outcomes and criteria.
+  const criterionOutcome = new Map<string, number>();
+  const outcomeNumbers = new Set<number>();
+  unit.outcomes.forEach((o, i) => {
+    if (outcomeNumbers.has(o.number))
+      problems.push({ file: unitFile.file, line: unitFile.lineOf(['outcomes', i, 'number']), message: `outcome ${o.number} appears twice` });
+    outcomeNumbers.add(o.number);
+    o.criteria.forEach((c, j) => {
+      const line = unitFile.lineOf(['outcomes', i, 'criteria', j, 'code']);
+      if (criterionOutcome.has(c.code)) problems.push({ file: unitFile.file, line, message: `criterion ${c.code} appears twice` });
+      if (!c.code.startsWith(`${o.number}.`))
+        problems.push({ file: unitFile.file, line, message: `criterion ${c.code} is listed under outcome ${o.number}` });
+      criterionOutcome.set(c.code, o.number);
+    });
+  });
+
+  // Glossary.
+  const glossaryFile = src.glossaryFile;
+  const glossaryByKey = new Map<string, { term: string; slug: string; definition: string; used: boolean; index: number }>();
+  src.glossary.forEach((g, i) => {
+    const key = g.term.toLowerCase();
+    if (glossaryByKey.has(key))
+      problems.push({ file: glossaryFile.file, line: glossaryFile.lineOf([i, 'term']), message: `the term "${g.term}" is defined twice` });
+    glossaryByKey.set(key, { term: g.term, slug: slugify(g.term), definition: g.definition, used: false, index: i });
+  });
+  const criterionLabel = unit.terms?.criterion.toLowerCase().startsWith('performance') ? 'PC' : 'AC';
+  const render = createRenderer({
+    criterionLabel,
+    glossarySlug: (term) => glossaryByKey.get(term.toLowerCase())?.slug,
+  });
+  const checkGlossaryRefs = (file: string, firstLine: number, md: string) => {
+    md.split('\n').forEach((lineText, k) => {
+      for (const m of lineText.matchAll(GLOSSARY_REF)) {
+        const term = (m[2] ?? m[1]!).trim();
+        const entry = glossaryByKey.get(term.toLowerCase());
+        if (entry) entry.used = true;
+        else problems.push({ file, line: firstLine + k, message: `"${term}" is marked as a glossary term but the glossary does not define it` });
+      }
+    });
+  };
+
+  // Lessons.
+  const lessonIds = new Set<string>();
+  const lessonsByOutcome = new Map<number, LessonData[]>();
+  const lessonWords = new Map<string, number>();
+  for (const lesson of src.lessons) {
+    const fm = lesson.frontMatter;
+    const fmLine = (key: string) => lesson.lineOf(key);
+    if (lessonIds.has(fm.id)) problems.push({ file: lesson.file, line: fmLine('id'), message: `lesson id "${fm.id}" is used twice` });
+    lessonIds.add(fm.id);
+    if (!outcomeNumbers.has(fm.outcome)) {
+      problems.push({ file: lesson.file, line: fmLine('outcome'), message: `there is no outcome ${fm.outcome} in unit.yaml` });
+      continue;
+    }
+    for (const code of fm.criteria) {
+      const o = criterionOutcome.get(code);
+      if (o === undefined) problems.push({ file: lesson.file, line: fmLine('criteria'), message: `criterion ${code} does not exist in unit.yaml` });
+      else if (o !== fm.outcome)
+        problems.push({ file: lesson.file, line: fmLine('criteria'), message: `criterion ${code} belongs to outcome ${o}, not ${fm.outcome}` });
+    }
+    const tagged = new Set<string>();
+    let current: string | undefined;
+    lesson.body.split('\n').forEach((lineText, k) => {
+      const m = CRITERION_HEADING.exec(lineText);
+      if (m) {
+        current = m[2]!;
+        tagged.add(current);
+        if (!fm.criteria.includes(current))
+          problems.push({ file: lesson.file, line: lesson.bodyLine + k, message: `heading names criterion ${current}, which the front matter does not list` });
+      } else if (/^##\s/.test(lineText)) current = undefined;
+      else if (current) lessonWords.set(current, (lessonWords.get(current) ?? 0) + countWords(lineText));
+    });
+    for (const code of fm.criteria)
+      if (!tagged.has(code))
+        problems.push({ file: lesson.file, line: fmLine('criteria'), message: `criterion ${code} is listed but no "## … {${code}}" heading teaches it` });
+    checkGlossaryRefs(lesson.file, lesson.bodyLine, lesson.body);
+    const list = lessonsByOutcome.get(fm.outcome) ?? [];
+    list.push({ id: fm.id, outcome: fm.outcome, title: fm.title, criteria: fm.criteria, html: render.block(lesson.body) });
+    lessonsByOutcome.set(fm.outcome, list);
+  }
+  checkGlossaryRefs(src.assessment.file, src.assessment.bodyLine, src.assessment.body);
+  for (const [code] of criterionOutcome)
+    if (!lessonWords.has(code)) {
+      const o = unit.outcomes.findIndex((x) => x.number === criterionOutcome.get(code));
+      const j = unit.outcomes[o]!.criteria.findIndex((c) => c.code === code);
+      problems.push({ file: unitFile.file, line: unitFile.lineOf(['outcomes', o, 'criteria', j]), message: `criterion ${code} is taught in no lesson` });
+    }
+  for (const g of glossaryByKey.values())
+    if (!g.used) problems.push({ file: glossaryFile.file, line: glossaryFile.lineOf([g.index, 'term']), message: `the term "${g.term}" is never marked with [[…]] in a lesson` });
+
+  // Question banks.
+  const questionIds = new Set<string>();
+  const stems = new Map<string, string>();
+  const questionCount = new Map<string, number>();
+  const questionsByOutcome = new Map<number, QuestionData[]>();
+  for (const { source, file } of src.banks) {
+    if (!outcomeNumbers.has(source.outcome)) {
+      problems.push({ file: file.file, line: file.lineOf(['outcome']), message: `there is no outcome ${source.outcome} in unit.yaml` });
+      continue;
+    }
+    if (questionsByOutcome.has(source.outcome))
+      problems.push({ file: file.file, line: file.lineOf(['outcome']), message: `outcome ${source.outcome} has two question banks` });
+    const list: QuestionData[] = [];
+    source.questions.forEach((q, i) => {
+      const at = (...path: PropertyKey[]) => file.lineOf(['questions', i, ...path]);
+      const report = (message: string, ...path: PropertyKey[]) => problems.push({ file: file.file, line: at(...path), message: `question ${q.id}: ${message}` });
+      if (questionIds.has(q.id)) report('this id is used twice in the unit', 'id');
+      questionIds.add(q.id);
+      for (const code of q.criteria) {
+        const o = criterionOutcome.get(code);
+        if (o === undefined) report(`criterion ${code} does not exist in unit.yaml`, 'criteria');
+        else if (o !== source.outcome) report(`criterion ${code} belongs to outcome ${o}, not ${source.outcome}`, 'criteria');
+        else questionCount.set(code, (questionCount.get(code) ?? 0) + 1);
+      }
+      if (new Set(q.criteria).size !== q.criteria.length) report('a criterion is listed twice', 'criteria');
+      const stemKey = normaliseStem(q.stem);
+      if (stems.has(stemKey)) report(`its stem is the same as question ${stems.get(stemKey)}'s`, 'stem');
+      stems.set(stemKey, q.id);
+      checkQuestionShape(q, report);
+      list.push(renderQuestion(q, render));
+    });
+    questionsByOutcome.set(source.outcome, list);
+  }
+  unit.outcomes.forEach((o, i) => {
+    if (!questionsByOutcome.has(o.number))
+      problems.push({ file: unitFile.file, line: unitFile.lineOf(['outcomes', i, 'number']), message: `outcome ${o.number} has no question bank (quizzes/${unit.id}/outcome-${o.number}.yaml)` });
+    else
+      o.criteria.forEach((c, j) => {
+        const n = questionCount.get(c.code) ?? 0;
+        if (n < MIN_QUESTIONS_PER_CRITERION)
+          problems.push({ file: unitFile.file, line: unitFile.lineOf(['outcomes', i, 'criteria', j]), message: `criterion ${c.code} has ${n} question${n === 1 ? '' : 's'}; it needs at least ${MIN_QUESTIONS_PER_CRITERION}` });
+      });
+  });
+
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const outcomes: OutcomeData[] = unit.outcomes.map((o) => ({
+    number: o.number,
+    title: o.title,
+    criteria: o.criteria.map((c) => ({ code: c.code, text: c.text, ...(c.range ? { range: c.range } : {}) })),
+    lessons: lessonsByOutcome.get(o.number) ?? [],
+    questions: questionsByOutcome.get(o.number) ?? [],
+  }));
+  const data: CourseData = {
+    unit: {
+      id: unit.id,
+      awardingBody: unit.awardingBody,
+      title: unit.title,
+      reference: unit.reference,
+      level: unit.level,
+      credit: unit.credit,
+      ...(unit.guidedLearningHours ? { guidedLearningHours: unit.guidedLearningHours } : {}),
+      terms: unit.terms ?? { outcome: 'Learning outcome', criterion: 'Assessment criterion' },
+      purpose: unit.purpose,
+    },
+    assessment: { title: src.assessment.frontMatter.title, html: render.block(src.assessment.body) },
+    outcomes,
+    glossary: [...glossaryByKey.values()]
+      .map((g) => ({ term: g.term, slug: g.slug, definition: render.inline(g.definition) }))
+      .sort((a, b) => a.term.localeCompare(b.term, 'en-GB')),
+    settings: {
+      passMark: settings.passMark,
+      questionsPerCriterion: unit.knowledgeCheck?.questionsPerCriterion ?? 2,
+      centreName: settings.centreName,
+      themeColour: settings.themeColour,
+      ...(settings.logo ? { logo: settings.logo } : {}),
+      baseIri: settings.baseIri,
+    },
+  };
+  const coverage = unit.outcomes.flatMap((o) =>
+    o.criteria.map((c) => ({ code: c.code, lessonWords: lessonWords.get(c.code) ?? 0, questions: questionCount.get(c.code) ?? 0 })),
+  );
+  return { data, coverage };
+}
+
+function checkQuestionShape(q: QuestionSource, report: (message: string, ...path: PropertyKey[]) => void): void {
+  const unique = (items: string[], what: string, field: string) => {
+    const seen = new Set<string>();
+    items.forEach((t, k) => {
+      const key = t.trim().toLowerCase();
+      if (seen.has(key)) report(`${what} "${t}" appears twice`, field, k);
+      seen.add(key);
+    });
+  };
+  switch (q.type) {
+    case 'single':
+    case 'multiple': {
+      const correct = q.options.filter((o) => o.correct).length;
+      if (q.type === 'single' && correct !== 1) report(`a single-choice question needs exactly 1 correct option; it has ${correct}`, 'options');
+      if (q.type === 'multiple') {
+        if (correct < 2) report(`a multiple-response question needs at least 2 correct options; it has ${correct}`, 'options');
+        else if (correct === q.options.length) report('every option is correct: leave at least one wrong option', 'options');
+        const asked = /\b(?:choose|select|pick)\s+(\d+|two|three|four|five)\b/i.exec(q.stem);
+        const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
+        const n = asked ? (words[asked[1]!.toLowerCase()] ?? Number(asked[1])) : undefined;
+        if (n !== correct) report(`the stem must say how many to choose ("Choose ${correct}.")`, 'stem');
+      }
+      q.options.forEach((o, k) => {
+        if (/\b(all|none) of the above\b/i.test(o.text)) report('"all/none of the above" is not allowed', 'options', k, 'text');
+      });
+      unique(q.options.map((o) => o.text), 'option', 'options');
+      break;
+    }
+    case 'matching':
+      unique(q.pairs.map((p) => p.source), 'source', 'pairs');
+      unique(q.pairs.map((p) => p.target), 'target', 'pairs');
+      break;
+    case 'ordering':
+      unique(q.steps, 'step', 'steps');
+      break;
+    case 'short-text':
+      unique(q.answers, 'answer', 'answers');
+      break;
+    case 'true-false':
+      break;
+  }
+}
+
+function renderQuestion(q: QuestionSource, render: ReturnType<typeof createRenderer>): QuestionData {
+  const stem = render.block(q.stem);
+  const base = { id: q.id, criteria: q.criteria, stem, stemText: htmlToText(stem) };
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return {
+        ...base,
+        type: q.type,
+        options: q.options.map((o) => ({ text: render.inline(o.text), correct: o.correct === true, feedback: render.inline(o.feedback) })),
+      };
+    case 'true-false':
+      return { ...base, type: q.type, correct: q.correct, feedback: { true: render.inline(q.feedback.true), false: render.inline(q.feedback.false) } };
+    case 'matching':
+      return {
+        ...base,
+        type: q.type,
+        pairs: q.pairs.map((p) => ({ source: render.inline(p.source), target: render.inline(p.target) })),
+        feedback: { correct: render.inline(q.feedback.correct), incorrect: render.inline(q.feedback.incorrect) },
+      };
+    case 'ordering':
+      return {
+        ...base,
+        type: q.type,
+        steps: q.steps.map((s) => render.inline(s)),
+        feedback: { correct: render.inline(q.feedback.correct), incorrect: render.inline(q.feedback.incorrect) },
+      };
+    case 'short-text':
+      return {
+        ...base,
+        type: q.type,
+        answers: q.answers.map((a) => a.trim()),
+        feedback: { correct: render.inline(q.feedback.correct), incorrect: render.inline(q.feedback.incorrect) },
+      };
+  }
+}

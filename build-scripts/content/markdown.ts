@@ -1,0 +1,120 @@
+import { Marked, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/** `{1.1}` at the end of a `##` heading: the part of a lesson that teaches that criterion. */
+export const CRITERION_HEADING = /^##\s+(.*?)\s*\{(\d+\.(?:\d+|[a-z]))\}\s*$/;
+/** `[[term]]` or `[[words shown|term]]`: a glossary reference. */
+export const GLOSSARY_REF = /\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]/g;
+
+export function slugify(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export interface RenderOptions {
+  /** Short label shown before a criterion code in headings, e.g. "AC" or "PC". */
+  criterionLabel: string;
+  /** Looks a glossary term up; returns its slug, or undefined when unknown. */
+  glossarySlug(term: string): string | undefined;
+}
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'blockquote', 'table', 'thead',
+    'tbody', 'tr', 'th', 'td', 'code', 'br', 'hr', 'span',
+  ],
+  allowedAttributes: {
+    a: ['href', 'class', 'rel', 'target'],
+    h2: ['id'],
+    h3: ['id'],
+    span: ['class'],
+    th: ['scope', 'align'],
+    td: ['align'],
+    ol: ['start'],
+  },
+  allowedClasses: { a: ['glossary-term'], span: ['criterion-tag'] },
+  allowedSchemes: ['https'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    a: (tagName, attribs) => {
+      if (attribs.class === 'glossary-term') return { tagName, attribs };
+      return { tagName, attribs: { ...attribs, rel: 'noopener noreferrer', target: '_blank' } };
+    },
+  },
+};
+
+/** Removes everything not on the content allow-list: scripts, handlers, iframes, forms, non-https URLs. */
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Builds a Markdown renderer for one unit's lessons and questions. */
+export function createRenderer(options: RenderOptions) {
+  const marked = new Marked({ gfm: true, async: false });
+  marked.use({
+    extensions: [
+      {
+        name: 'glossaryRef',
+        level: 'inline',
+        start: (src: string) => src.indexOf('[['),
+        tokenizer(src: string) {
+          const m = /^\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]/.exec(src);
+          if (!m) return undefined;
+          return { type: 'glossaryRef', raw: m[0], shown: m[1]!.trim(), term: (m[2] ?? m[1]!).trim() };
+        },
+        renderer(token) {
+          const slug = options.glossarySlug(token.term as string);
+          const shown = escapeHtml(token.shown as string);
+          return slug ? `<a class="glossary-term" href="#glossary-${slug}">${shown}</a>` : shown;
+        },
+      },
+    ],
+    renderer: {
+      heading({ tokens, depth, text }: Tokens.Heading) {
+        const inner = this.parser.parseInline(tokens);
+        const m = depth === 2 ? /\s*\{(\d+\.(?:\d+|[a-z]))\}\s*$/.exec(text) : null;
+        if (!m) return `<h${depth}>${inner}</h${depth}>\n`;
+        const code = m[1]!;
+        const title = inner.replace(/\s*\{\d+\.(?:\d+|[a-z])\}\s*$/, '');
+        return `<h2 id="criterion-${code.replace('.', '-')}"><span class="criterion-tag">${escapeHtml(
+          options.criterionLabel,
+        )} ${code}</span> ${title}</h2>\n`;
+      },
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        // Raw HTML in content is shown as text, never run.
+        return escapeHtml(text);
+      },
+    },
+  });
+  return {
+    block: (md: string) => sanitize(marked.parse(md) as string),
+    inline: (md: string) => sanitize(marked.parseInline(md) as string),
+  };
+}
+
+/** Plain text of sanitised HTML: tags dropped, entities decoded, spaces collapsed. */
+export function htmlToText(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words of Markdown text, ignoring markup. */
+export function countWords(md: string): number {
+  const plain = md.replace(GLOSSARY_REF, (_, a: string) => a).replace(/[#>*_`|\-[\]()]/g, ' ');
+  return plain.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+}

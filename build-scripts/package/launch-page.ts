@@ -1,0 +1,29 @@
+import type { CourseData } from '../../tracking/course-data.js';
+import { xmlEscape } from './xml.js';
+
+/** JSON that is safe inside a <script type="application/json"> element. */
+export function embeddableJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/**
+ * The package's launch page: the player script and the unit's course data as an inert JSON
+ * block. No inline script or style, so it runs under a strict Content-Security-Policy.
+ */
+export function launchPage(course: CourseData, standard: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="ccl-standard" content="${xmlEscape(standard)}">
+<title>${xmlEscape(course.unit.title)}</title>
+<script type="module" src="player.js"></script>
+</head>
+<body>
+<ccl-player></ccl-player>
+<script type="application/json" id="course-data">${embeddableJson(course)}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,254 @@
+import { css } from 'lit';
+
+export const playerStyles = css`
+  :host {
+    display: block;
+    min-height: 100vh;
+    background: #fff;
+    font-size: 1rem;
+  }
+  .skip {
+    position: absolute;
+    left: -999px;
+    top: 0;
+    background: #fff;
+    padding: 0.5rem;
+    z-index: 2;
+  }
+  .skip:focus {
+    left: 0.5rem;
+  }
+  header {
+    background: var(--ccl-accent, #1d4f91);
+    color: #fff;
+    padding: 0.75rem 1rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+  header img {
+    max-height: 40px;
+    max-width: 160px;
+    background: #fff;
+    padding: 2px;
+  }
+  header .titles {
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
+  header .centre {
+    font-size: 0.875rem;
+    margin: 0;
+  }
+  header .unit {
+    font-weight: 700;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  header button {
+    font: inherit;
+    color: #fff;
+    background: transparent;
+    border: 2px solid #fff;
+    border-radius: 4px;
+    min-height: 44px;
+    padding: 0.25rem 0.75rem;
+    cursor: pointer;
+  }
+  .save {
+    margin: 0;
+    padding: 0.5rem 1rem;
+    background: #fff4ce;
+    border-bottom: 2px solid #8a6d00;
+  }
+  .save.quiet {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    padding: 0;
+    border: 0;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(15rem, 20rem) minmax(0, 1fr);
+  }
+  nav {
+    border-right: 1px solid var(--ccl-border);
+    padding: 1rem;
+    background: var(--ccl-surface);
+  }
+  nav ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  nav li {
+    margin: 0.125rem 0;
+  }
+  nav ul ul {
+    padding-left: 0.75rem;
+  }
+  nav .outcome {
+    font-weight: 700;
+    margin: 1rem 0 0.25rem;
+    font-size: 0.95rem;
+  }
+  nav a {
+    display: block;
+    padding: 0.375rem 0.5rem;
+    color: var(--ccl-text);
+    text-decoration: none;
+    border-radius: 4px;
+    min-height: 24px;
+  }
+  nav a:hover {
+    text-decoration: underline;
+  }
+  nav a[aria-current='page'] {
+    background: var(--ccl-accent, #1d4f91);
+    color: #fff;
+    font-weight: 600;
+  }
+  nav .tag {
+    display: block;
+    font-size: 0.85rem;
+  }
+  nav a[aria-current='page'] .tag {
+    color: #fff;
+  }
+  main {
+    padding: 1rem 1.5rem 3rem;
+    max-width: 48rem;
+    min-width: 0;
+    overflow-wrap: break-word;
+  }
+  main h1 {
+    font-size: 1.75rem;
+    line-height: 1.25;
+    margin-top: 0.5rem;
+  }
+  main h1:focus {
+    outline: none;
+  }
+  .eyebrow {
+    color: var(--ccl-muted);
+    margin: 0;
+    font-weight: 600;
+  }
+  .content h2 {
+    font-size: 1.35rem;
+    margin-top: 2rem;
+  }
+  .content blockquote {
+    margin: 1rem 0;
+    padding: 0.75rem 1rem;
+    border-left: 6px solid var(--ccl-accent, #1d4f91);
+    background: var(--ccl-surface);
+  }
+  .content table {
+    border-collapse: collapse;
+    display: block;
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  .content th,
+  .content td {
+    border: 1px solid var(--ccl-border);
+    padding: 0.375rem 0.5rem;
+    text-align: left;
+  }
+  .criterion-tag {
+    display: inline-block;
+    font-size: 0.85rem;
+    font-weight: 700;
+    background: var(--ccl-surface);
+    color: var(--ccl-text);
+    border: 1px solid var(--ccl-border);
+    border-radius: 4px;
+    padding: 0 0.375rem;
+    vertical-align: middle;
+  }
+  a {
+    color: var(--ccl-accent, #1d4f91);
+  }
+  a.glossary-term {
+    text-decoration-style: dotted;
+    text-decoration-thickness: 2px;
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.75rem;
+    margin-top: 2.5rem;
+    border-top: 1px solid var(--ccl-border);
+    padding-top: 1rem;
+  }
+  .notice {
+    padding: 0.75rem 1rem;
+    border-left: 6px solid var(--ccl-accent, #1d4f91);
+    background: var(--ccl-surface);
+  }
+  dialog {
+    max-width: min(40rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 4rem);
+    border: 2px solid var(--ccl-text);
+    border-radius: 6px;
+    padding: 1rem 1.25rem;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  dialog h2 {
+    margin-top: 0;
+  }
+  dialog dt {
+    font-weight: 700;
+    margin-top: 0.75rem;
+  }
+  dialog dt.highlight {
+    background: #fff4ce;
+  }
+  dialog dd {
+    margin: 0.25rem 0 0;
+  }
+  .dialog-close {
+    position: sticky;
+    top: 0;
+    float: right;
+  }
+  @media (max-width: 48rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    nav {
+      border-right: none;
+      border-bottom: 1px solid var(--ccl-border);
+    }
+    nav[hidden] {
+      display: none;
+    }
+    main {
+      padding: 1rem;
+    }
+  }
+  @media (min-width: 48.0625rem) {
+    .contents-toggle {
+      display: none;
+    }
+  }
+  @media print {
+    header button,
+    nav,
+    .pager,
+    .save {
+      display: none;
+    }
+    .layout {
+      display: block;
+    }
+  }
+`;

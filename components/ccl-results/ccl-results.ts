@@ -1,0 +1,119 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { OutcomeData } from '../../tracking/course-data.js';
+import { criterionStatus, scoreAttempt, type OutcomeProgress } from '../../tracking/learner-state.js';
+import { isCorrect } from '../../tracking/responses.js';
+import { formatAnswer } from '../format-answer.js';
+import { strings } from '../strings.js';
+import { theme } from '../theme.js';
+
+/**
+ * The results of an outcome's knowledge check: score, pass mark, each criterion's status, a
+ * review of every answer, and a retake button.
+ *
+ * @fires retake - when the learner asks to take the check again.
+ */
+export class CclResults extends LitElement {
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+      }
+      .summary {
+        font-size: 1.15rem;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        margin: 1rem 0;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.5rem;
+        border-bottom: 1px solid var(--ccl-border);
+        vertical-align: top;
+      }
+      .review li {
+        margin-bottom: 0.75rem;
+      }
+      .review p {
+        margin: 0.25rem 0;
+      }
+      @media (max-width: 480px) {
+        th,
+        td {
+          padding: 0.375rem 0.25rem;
+        }
+      }
+    `,
+  ];
+  static override properties = {
+    outcome: { attribute: false },
+    progress: { attribute: false },
+    passMark: { type: Number },
+    criterionLabel: {},
+  };
+  declare outcome: OutcomeData;
+  declare progress: OutcomeProgress;
+  declare passMark: number;
+  declare criterionLabel: string;
+
+  override render() {
+    const attempt = this.progress?.attempt;
+    if (!attempt) return nothing;
+    const score = scoreAttempt(this.outcome, attempt);
+    return html`
+      <p class="summary" role="status">${strings.scoreSummary(score.correct, score.total, score.score)} ${strings.passMark(this.passMark)}</p>
+      <p>${strings.best(this.progress.best ?? 0)} · ${strings.attempts(this.progress.attempts)}</p>
+      <table>
+        <caption class="visually-hidden">${this.criterionLabel}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.criterionLabel}</th>
+            <th scope="col">This attempt</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.outcome.criteria.map((c, i) => {
+            const status = criterionStatus(this.progress.criterionBest[i] ?? null, this.passMark);
+            const s = score.byCriterion[i];
+            return html`<tr>
+              <th scope="row">${c.code} ${c.text}</th>
+              <td>${s === null || s === undefined ? '–' : `${s}%`}</td>
+              <td class="status-${status}">${strings.criterionStatus[status]}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <p>${strings.honesty}</p>
+      <button class="primary" type="button" @click=${() => this.dispatchEvent(new Event('retake', { bubbles: true, composed: true }))}>
+        ${strings.retake}
+      </button>
+      <h2>${strings.reviewAnswers}</h2>
+      <ol class="review">
+        ${attempt.questions.map((qi, k) => {
+          const q = this.outcome.questions[qi]!;
+          const r = attempt.answers[k];
+          if (r === null || r === undefined) return nothing;
+          const right = isCorrect(q, r);
+          return html`<li>
+            <div>${unsafeHTML(q.stem)}</div>
+            <p><strong>${strings.yourAnswer}:</strong> ${formatAnswer(q, r)}</p>
+            <p class=${right ? 'status-met' : 'status-not-yet'}><strong>${right ? strings.correct : strings.incorrect}</strong></p>
+          </li>`;
+        })}
+      </ol>
+    `;
+  }
+}
+
+customElements.define('ccl-results', CclResults);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ccl-results': CclResults;
+  }
+}

@@ -1,0 +1,202 @@
+import type { CourseData, OutcomeData, QuestionData } from './course-data.js';
+import { isCorrect, type Response } from './responses.js';
+
+/** Most attempts counted per knowledge check; keeps the saved state bounded. */
+export const MAX_ATTEMPTS = 999;
+
+export interface Attempt {
+  /** Indices into the outcome's question bank, in the order shown. */
+  questions: number[];
+  /** The learner's answer to each, or null while unanswered. */
+  answers: (Response | null)[];
+}
+
+export interface OutcomeProgress {
+  /** Knowledge checks finished. */
+  attempts: number;
+  /** Best finished score, 0–100. */
+  best: number | null;
+  /** Best score per criterion of this outcome (same order as the outcome's criteria), 0–100. */
+  criterionBest: (number | null)[];
+  /** Bank indices already shown, so retakes prefer new questions. */
+  seen: number[];
+  /** The attempt in progress, or the last one finished. */
+  attempt: Attempt | null;
+}
+
+export interface LearnerState {
+  /** Page the learner is on: "home", "assessment", "lesson:<id>", "check:<n>", "results:<n>", "progress". */
+  location: string;
+  /** Lesson ids visited. */
+  visited: string[];
+  /** One per outcome, in course order. */
+  outcomes: OutcomeProgress[];
+}
+
+export type CriterionStatus = 'met' | 'not-yet' | 'not-attempted';
+
+export function initialState(course: CourseData): LearnerState {
+  return {
+    location: 'home',
+    visited: [],
+    outcomes: course.outcomes.map((o) => ({
+      attempts: 0,
+      best: null,
+      criterionBest: o.criteria.map(() => null),
+      seen: [],
+      attempt: null,
+    })),
+  };
+}
+
+export const isFinished = (a: Attempt | null): boolean => a !== null && a.answers.every((x) => x !== null);
+
+/** Draws a new attempt: questionsPerCriterion for each criterion, unseen questions first, shuffled. */
+export function drawQuestions(outcome: OutcomeData, perCriterion: number, seen: readonly number[], random: () => number): number[] {
+  const seenSet = new Set(seen);
+  const picked = new Set<number>();
+  for (const c of outcome.criteria) {
+    const candidates = shuffle(
+      outcome.questions.map((q, i) => ({ q, i })).filter(({ q }) => q.criteria.includes(c.code)),
+      random,
+    ).sort((a, b) => Number(seenSet.has(a.i)) - Number(seenSet.has(b.i)));
+    let have = [...picked].filter((i) => outcome.questions[i]!.criteria.includes(c.code)).length;
+    for (const { i } of candidates) {
+      if (have >= perCriterion) break;
+      if (picked.has(i)) continue;
+      picked.add(i);
+      have++;
+    }
+  }
+  return shuffle([...picked], random);
+}
+
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** A small seeded generator, so a question's option order is the same every time it is shown. */
+export function seededRandom(seedText: string): () => number {
+  let h = 2166136261;
+  for (let i = 0; i < seedText.length; i++) h = Math.imul(h ^ seedText.charCodeAt(i), 16777619);
+  return () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507);
+    h = Math.imul(h ^ (h >>> 13), 3266489909);
+    h ^= h >>> 16;
+    return (h >>> 0) / 4294967296;
+  };
+}
+
+export function startAttempt(course: CourseData, state: LearnerState, outcomeIndex: number, random: () => number): LearnerState {
+  const outcome = course.outcomes[outcomeIndex]!;
+  const progress = state.outcomes[outcomeIndex]!;
+  let seen = progress.seen;
+  const per = course.settings.questionsPerCriterion;
+  let questions = drawQuestions(outcome, per, seen, random);
+  if (questions.some((i) => seen.includes(i))) {
+    // The bank is used up: start a fresh round of unseen questions.
+    seen = [];
+    questions = drawQuestions(outcome, per, seen, random);
+  }
+  const next: OutcomeProgress = {
+    ...progress,
+    seen: [...new Set([...seen, ...questions])].sort((a, b) => a - b),
+    attempt: { questions, answers: questions.map(() => null) },
+  };
+  return withOutcome(state, outcomeIndex, next);
+}
+
+/** Records an answer; when it is the attempt's last, scores the attempt. */
+export function answerQuestion(course: CourseData, state: LearnerState, outcomeIndex: number, position: number, response: Response): LearnerState {
+  const progress = state.outcomes[outcomeIndex]!;
+  const attempt = progress.attempt;
+  if (!attempt || isFinished(attempt) || attempt.answers[position] !== null) return state;
+  const answers = attempt.answers.map((a, i) => (i === position ? response : a));
+  let next: OutcomeProgress = { ...progress, attempt: { ...attempt, answers } };
+  if (answers.every((a) => a !== null)) {
+    const score = scoreAttempt(course.outcomes[outcomeIndex]!, next.attempt!);
+    next = {
+      ...next,
+      attempts: Math.min(MAX_ATTEMPTS, progress.attempts + 1),
+      best: Math.max(progress.best ?? 0, score.score),
+      criterionBest: progress.criterionBest.map((b, i) => {
+        const s = score.byCriterion[i];
+        return s === null || s === undefined ? b : Math.max(b ?? 0, s);
+      }),
+    };
+  }
+  return withOutcome(state, outcomeIndex, next);
+}
+
+export interface AttemptScore {
+  /** 0–100 over all questions. */
+  score: number;
+  correct: number;
+  total: number;
+  /** 0–100 per criterion of the outcome (null when the attempt asked none of its questions). */
+  byCriterion: (number | null)[];
+}
+
+export function scoreAttempt(outcome: OutcomeData, attempt: Attempt): AttemptScore {
+  const right = attempt.questions.map((qi, k) => {
+    const a = attempt.answers[k];
+    return a !== null && a !== undefined && isCorrect(outcome.questions[qi]!, a);
+  });
+  const correct = right.filter(Boolean).length;
+  const byCriterion = outcome.criteria.map((c) => {
+    const ks = attempt.questions.map((qi, k) => ({ q: outcome.questions[qi]!, k })).filter(({ q }) => q.criteria.includes(c.code));
+    if (ks.length === 0) return null;
+    return percent(ks.filter(({ k }) => right[k]).length, ks.length);
+  });
+  return { score: percent(correct, attempt.questions.length), correct, total: attempt.questions.length, byCriterion };
+}
+
+export const percent = (n: number, d: number): number => (d === 0 ? 0 : Math.round((100 * n) / d));
+
+export function criterionStatus(best: number | null, passMark: number): CriterionStatus {
+  if (best === null) return 'not-attempted';
+  return best >= passMark ? 'met' : 'not-yet';
+}
+
+export interface UnitResult {
+  completion: 'completed' | 'incomplete';
+  success: 'passed' | 'failed' | 'unknown';
+  /**
+   * The lowest outcome score (an outcome not yet taken counts 0): it reaches the pass mark exactly
+   * when every outcome's knowledge check does, so an LMS that derives pass/fail from the score agrees.
+   * Null until every outcome has been taken, so no LMS grades a half-finished unit.
+   */
+  scoreRaw: number | null;
+  /** Share of lessons visited and checks finished, 0–1. */
+  progress: number;
+}
+
+export function unitResult(course: CourseData, state: LearnerState): UnitResult {
+  const bests = state.outcomes.map((o) => o.best);
+  const allTaken = bests.every((b) => b !== null);
+  const scoreRaw = Math.min(...bests.map((b) => b ?? 0));
+  const pass = course.settings.passMark;
+  const lessons = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
+  const visited = lessons.filter((id) => state.visited.includes(id)).length;
+  const taken = bests.filter((b) => b !== null).length;
+  return {
+    completion: allTaken ? 'completed' : 'incomplete',
+    success: allTaken ? (scoreRaw >= pass ? 'passed' : 'failed') : 'unknown',
+    scoreRaw: allTaken ? scoreRaw : null,
+    progress: Math.round((100 * (visited + taken)) / (lessons.length + bests.length)) / 100,
+  };
+}
+
+function withOutcome(state: LearnerState, index: number, progress: OutcomeProgress): LearnerState {
+  return { ...state, outcomes: state.outcomes.map((o, i) => (i === index ? progress : o)) };
+}
+
+export function questionAt(course: CourseData, state: LearnerState, outcomeIndex: number, position: number): QuestionData | undefined {
+  const qi = state.outcomes[outcomeIndex]?.attempt?.questions[position];
+  return qi === undefined ? undefined : course.outcomes[outcomeIndex]!.questions[qi];
+}

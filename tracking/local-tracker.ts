@@ -1,0 +1,68 @@
+import type { AnsweredQuestion, LaunchData, SaveStatus, Tracker } from './tracker.js';
+
+/**
+ * Used when no LMS is found: keeps the learner's place in this browser's storage, or only in
+ * memory when storage is blocked or full, and says which.
+ */
+export class LocalTracker implements Tracker {
+  readonly standard = 'local' as const;
+  private status: SaveStatus = 'local';
+  private listeners: ((s: SaveStatus) => void)[] = [];
+  private memory: string | undefined;
+  private readonly key: string;
+
+  constructor(
+    unitId: string,
+    private readonly storage: () => Storage | null = () => globalThis.localStorage ?? null,
+  ) {
+    this.key = `contact-centre-learning:${unitId}`;
+  }
+
+  async start(): Promise<LaunchData> {
+    let saved: string | undefined;
+    try {
+      saved = this.storage()?.getItem(this.key) ?? undefined;
+      if (!this.storage()) this.status = 'memory';
+    } catch {
+      this.status = 'memory';
+    }
+    return { resumed: saved !== undefined, mode: 'normal', ...(saved ? { suspendData: saved } : {}) };
+  }
+
+  saveState(_location: string, suspendData: string): void {
+    this.memory = suspendData;
+  }
+
+  recordAnswer(_answer: AnsweredQuestion): void {}
+  setCriterion(): void {}
+  setResult(): void {}
+
+  async flush(): Promise<boolean> {
+    if (this.memory === undefined) return true;
+    try {
+      const s = this.storage();
+      if (!s) throw new Error('no storage');
+      s.setItem(this.key, this.memory);
+      this.setStatus('local');
+      return true;
+    } catch {
+      this.setStatus('memory');
+      return false;
+    }
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+  }
+
+  onStatus(listener: (status: SaveStatus) => void): void {
+    this.listeners.push(listener);
+    listener(this.status);
+  }
+
+  private setStatus(s: SaveStatus): void {
+    if (s === this.status) return;
+    this.status = s;
+    for (const l of this.listeners) l(s);
+  }
+}

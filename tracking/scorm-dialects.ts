@@ -1,0 +1,170 @@
+import type { UnitResult } from './learner-state.js';
+import { INTERACTION_TYPE, correctPatterns, formatResponse, type ScormVersion } from './interaction-format.js';
+import type { AnsweredQuestion, CriterionProgress } from './tracker.js';
+
+/** What differs between SCORM 1.2 and SCORM 2004: element names, value formats, error codes. */
+export interface ScormDialect {
+  version: ScormVersion;
+  standard: 'scorm12' | 'scorm2004';
+  keys: {
+    suspendData: string;
+    location: string;
+    entry: string;
+    mode: string;
+    learnerId: string;
+    learnerName: string;
+    exit: string;
+    sessionTime: string;
+    objectiveCount: string;
+    interactionCount: string;
+  };
+  /** Longest location the data model accepts. */
+  locationMax: number;
+  /** Error codes that mean "this value will never be accepted": retrying cannot help. */
+  permanentErrors: number[];
+  sessionTime(ms: number): string;
+  resultValues(r: UnitResult, passMark: number): [string, string][];
+  objectiveValues(n: number, c: CriterionProgress): [string, string][];
+  interactionValues(n: number, a: AnsweredQuestion): [string, string][];
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** CMITimespan HHHH:MM:SS.SS */
+function timespan12(ms: number): string {
+  const cs = Math.round(ms / 10);
+  const h = Math.min(9999, Math.floor(cs / 360000));
+  return `${pad(h, 4)}:${pad(Math.floor(cs / 6000) % 60)}:${pad(Math.floor(cs / 100) % 60)}.${pad(cs % 100)}`;
+}
+
+/** ISO 8601 duration PT#H#M#S */
+function duration2004(ms: number): string {
+  const cs = Math.round(ms / 10);
+  const h = Math.floor(cs / 360000);
+  const m = Math.floor(cs / 6000) % 60;
+  const s = (cs % 6000) / 100;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s.toFixed(2).replace(/\.?0+$/, '') || '0'}S`;
+}
+
+/** Local date-time without offset to seconds, as SCORM 2004's `time (second,10,0)` accepts. */
+function timestamp2004(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+const truncate = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
+export const scorm12: ScormDialect = {
+  version: '1.2',
+  standard: 'scorm12',
+  keys: {
+    suspendData: 'cmi.suspend_data',
+    location: 'cmi.core.lesson_location',
+    entry: 'cmi.core.entry',
+    mode: 'cmi.core.lesson_mode',
+    learnerId: 'cmi.core.student_id',
+    learnerName: 'cmi.core.student_name',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    objectiveCount: 'cmi.objectives._count',
+    interactionCount: 'cmi.interactions._count',
+  },
+  locationMax: 255,
+  permanentErrors: [201, 401, 402, 403, 404, 405],
+  sessionTime: timespan12,
+  resultValues(r) {
+    const status = r.success !== 'unknown' ? r.success : r.completion;
+    const values: [string, string][] = [['cmi.core.lesson_status', status]];
+    if (r.scoreRaw !== null)
+      values.push(['cmi.core.score.raw', String(r.scoreRaw)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
+    return values;
+  },
+  objectiveValues(n, c) {
+    const p = `cmi.objectives.${n}`;
+    const values: [string, string][] = [[`${p}.id`, c.id]];
+    if (c.score !== null) values.push([`${p}.score.raw`, String(c.score)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100']);
+    values.push([`${p}.status`, c.status === 'met' ? 'passed' : c.status === 'not-yet' ? 'failed' : 'not attempted']);
+    return values;
+  },
+  interactionValues(n, a) {
+    const p = `cmi.interactions.${n}`;
+    const d = a.timestamp;
+    return [
+      [`${p}.id`, a.question.id],
+      ...a.objectiveIds.map((id, k): [string, string] => [`${p}.objectives.${k}.id`, id]),
+      [`${p}.time`, `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`],
+      [`${p}.type`, INTERACTION_TYPE[a.question.type]],
+      ...correctPatterns(a.question, '1.2').map((pattern, k): [string, string] => [`${p}.correct_responses.${k}.pattern`, pattern]),
+      [`${p}.weighting`, '1'],
+      [`${p}.student_response`, formatResponse(a.question, a.response, '1.2')],
+      [`${p}.result`, a.correct ? 'correct' : 'wrong'],
+      [`${p}.latency`, timespan12(a.latencyMs)],
+    ];
+  },
+};
+
+export const scorm2004: ScormDialect = {
+  version: '2004',
+  standard: 'scorm2004',
+  keys: {
+    suspendData: 'cmi.suspend_data',
+    location: 'cmi.location',
+    entry: 'cmi.entry',
+    mode: 'cmi.mode',
+    learnerId: 'cmi.learner_id',
+    learnerName: 'cmi.learner_name',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    objectiveCount: 'cmi.objectives._count',
+    interactionCount: 'cmi.interactions._count',
+  },
+  locationMax: 1000,
+  permanentErrors: [351, 401, 402, 404, 405, 406, 407, 408],
+  sessionTime: duration2004,
+  resultValues(r) {
+    const values: [string, string][] = [
+      ['cmi.completion_status', r.completion],
+      ['cmi.success_status', r.success],
+      ['cmi.progress_measure', String(r.progress)],
+    ];
+    if (r.scoreRaw !== null)
+      values.push(
+        ['cmi.score.scaled', String(r.scoreRaw / 100)],
+        ['cmi.score.raw', String(r.scoreRaw)],
+        ['cmi.score.min', '0'],
+        ['cmi.score.max', '100'],
+      );
+    return values;
+  },
+  objectiveValues(n, c) {
+    const p = `cmi.objectives.${n}`;
+    const values: [string, string][] = [[`${p}.id`, c.id]];
+    if (c.score !== null)
+      values.push(
+        [`${p}.score.scaled`, String(c.score / 100)],
+        [`${p}.score.raw`, String(c.score)],
+        [`${p}.score.min`, '0'],
+        [`${p}.score.max`, '100'],
+      );
+    values.push(
+      [`${p}.success_status`, c.status === 'met' ? 'passed' : c.status === 'not-yet' ? 'failed' : 'unknown'],
+      [`${p}.completion_status`, c.status === 'not-attempted' ? 'not attempted' : 'completed'],
+      [`${p}.description`, truncate(`${c.code} ${c.description}`, 250)],
+    );
+    return values;
+  },
+  interactionValues(n, a) {
+    const p = `cmi.interactions.${n}`;
+    return [
+      [`${p}.id`, a.question.id],
+      [`${p}.type`, INTERACTION_TYPE[a.question.type]],
+      ...a.objectiveIds.map((id, k): [string, string] => [`${p}.objectives.${k}.id`, id]),
+      [`${p}.timestamp`, timestamp2004(a.timestamp)],
+      ...correctPatterns(a.question, '2004').map((pattern, k): [string, string] => [`${p}.correct_responses.${k}.pattern`, pattern]),
+      [`${p}.weighting`, '1'],
+      [`${p}.learner_response`, formatResponse(a.question, a.response, '2004')],
+      [`${p}.result`, a.correct ? 'correct' : 'incorrect'],
+      [`${p}.latency`, duration2004(a.latencyMs)],
+      [`${p}.description`, truncate(a.question.stemText, 250)],
+    ];
+  },
+};

@@ -1,0 +1,180 @@
+import type { UnitResult } from './learner-state.js';
+import type { ScormApi } from './scorm-api.js';
+import type { ScormDialect } from './scorm-dialects.js';
+import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from './tracker.js';
+
+/** Retry delays after a failed save, in milliseconds (the last repeats). */
+export const RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
+
+/**
+ * Reports to a SCORM 1.2 or 2004 LMS. Values wait in a pending list until the LMS has taken them
+ * and committed; a refused or failed save is kept and retried with backoff, and the learner is
+ * told progress is not saved yet. Nothing here throws into the player.
+ */
+export class ScormTracker implements Tracker {
+  readonly standard;
+  private readonly pending = new Map<string, string>();
+  private readonly objectiveSlots = new Map<string, number>();
+  /** Slots whose id the LMS already holds (pre-filled from the manifest, or sent by us). */
+  private readonly objectiveIdsSent = new Set<number>();
+  private nextObjective = 0;
+  private nextInteraction = 0;
+  private started = 0;
+  private tracking = true;
+  private ended = false;
+  private retry = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private listeners: ((s: SaveStatus) => void)[] = [];
+  private status: SaveStatus = 'saved';
+
+  constructor(
+    private readonly api: ScormApi,
+    private readonly dialect: ScormDialect,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.standard = dialect.standard;
+  }
+
+  async start(): Promise<LaunchData> {
+    this.started = this.now();
+    const initialised = this.call(() => this.api.initialize(), false);
+    if (!initialised) this.setStatus('unsaved');
+    const k = this.dialect.keys;
+    const get = (key: string) => this.call(() => this.api.get(key), '');
+    const modeValue = get(k.mode);
+    const mode = modeValue === 'browse' || modeValue === 'review' ? modeValue : 'normal';
+    this.tracking = mode === 'normal';
+    const count = (key: string) => {
+      const n = Number(get(key));
+      return Number.isInteger(n) && n >= 0 ? n : 0;
+    };
+    this.nextObjective = count(k.objectiveCount);
+    for (let n = 0; n < this.nextObjective; n++) {
+      const id = get(`cmi.objectives.${n}.id`);
+      if (id) this.objectiveSlots.set(id, n);
+      this.objectiveIdsSent.add(n);
+    }
+    this.nextInteraction = count(k.interactionCount);
+    const suspendData = get(k.suspendData);
+    const learnerId = get(k.learnerId);
+    const learnerName = get(k.learnerName);
+    return {
+      resumed: get(k.entry) === 'resume',
+      mode,
+      ...(suspendData ? { suspendData } : {}),
+      ...(learnerId ? { learnerId } : {}),
+      ...(learnerName ? { learnerName } : {}),
+    };
+  }
+
+  saveState(location: string, suspendData: string): void {
+    if (!this.tracking) return;
+    this.pending.set(this.dialect.keys.location, location.slice(0, this.dialect.locationMax));
+    this.pending.set(this.dialect.keys.suspendData, suspendData);
+  }
+
+  recordAnswer(answer: AnsweredQuestion): void {
+    if (!this.tracking) return;
+    for (const [key, value] of this.dialect.interactionValues(this.nextInteraction++, answer)) this.pending.set(key, value);
+  }
+
+  setCriterion(c: CriterionProgress): void {
+    if (!this.tracking) return;
+    let slot = this.objectiveSlots.get(c.id);
+    if (slot === undefined) {
+      slot = this.nextObjective++;
+      this.objectiveSlots.set(c.id, slot);
+    }
+    const idKey = `cmi.objectives.${slot}.id`;
+    for (const [key, value] of this.dialect.objectiveValues(slot, c)) {
+      // An id is written once: SCORM 2004 refuses a rewrite of a slot's id (error 351).
+      if (key === idKey && this.objectiveIdsSent.has(slot)) continue;
+      this.pending.set(key, value);
+    }
+    this.objectiveIdsSent.add(slot);
+  }
+
+  setResult(r: UnitResult, passMark: number): void {
+    if (!this.tracking) return;
+    for (const [key, value] of this.dialect.resultValues(r, passMark)) this.pending.set(key, value);
+  }
+
+  flush(): Promise<boolean> {
+    return Promise.resolve(this.flushNow());
+  }
+
+  /** Sends everything pending and commits, synchronously (so it also works while the page unloads). */
+  private flushNow(): boolean {
+    if (this.ended) return true;
+    if (this.pending.size === 0 && this.status !== 'unsaved') return true;
+    clearTimeout(this.retryTimer);
+    this.setStatus('saving');
+    const written: [string, string][] = [];
+    let failed = false;
+    for (const [key, value] of [...this.pending]) {
+      const ok = this.call(() => this.api.set(key, value), false);
+      if (ok) {
+        this.pending.delete(key);
+        written.push([key, value]);
+        continue;
+      }
+      const code = this.call(() => this.api.lastError(), 0);
+      if (this.dialect.permanentErrors.includes(code)) {
+        // The LMS will never take this value; keep the rest flowing.
+        console.warn(`LMS refused ${key} (error ${code})`);
+        this.pending.delete(key);
+      } else {
+        failed = true;
+      }
+    }
+    const committed = !failed && this.call(() => this.api.commit(), false);
+    if (committed) {
+      this.retry = 0;
+      this.setStatus('saved');
+      return true;
+    }
+    // The LMS may not have kept what it took: send it again next time, ahead of newer values.
+    for (const [key, value] of written) if (!this.pending.has(key)) this.pending.set(key, value);
+    this.scheduleRetry();
+    this.setStatus('unsaved');
+    return false;
+  }
+
+  private scheduleRetry(): void {
+    const delay = RETRY_DELAYS_MS[Math.min(this.retry++, RETRY_DELAYS_MS.length - 1)]!;
+    this.retryTimer = setTimeout(() => this.flushNow(), delay);
+  }
+
+  async finish(): Promise<void> {
+    if (this.ended) return;
+    const k = this.dialect.keys;
+    if (this.tracking) {
+      this.pending.set(k.exit, 'suspend');
+      this.pending.set(k.sessionTime, this.dialect.sessionTime(this.now() - this.started));
+    }
+    this.flushNow();
+    clearTimeout(this.retryTimer);
+    this.ended = true;
+    this.call(() => this.api.terminate(), false);
+  }
+
+  onStatus(listener: (status: SaveStatus) => void): void {
+    this.listeners.push(listener);
+    listener(this.status);
+  }
+
+  private setStatus(s: SaveStatus): void {
+    if (s === this.status) return;
+    this.status = s;
+    for (const l of this.listeners) l(s);
+  }
+
+  private call<T>(fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (e) {
+      console.warn('LMS call failed', e);
+      return fallback;
+    }
+  }
+}

@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 
 /** One build of the player, shared by every unit's packages: dist of a single ES module, player.js. */
@@ -16,4 +17,27 @@ export default defineConfig({
     },
   },
   logLevel: 'warn',
+  test: {
+    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'components/**/*.test.ts', 'tracking/**/*.test.ts', 'build-scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 60000,
+          hookTimeout: 180000,
+        },
+      },
+    ],
+  },
 });

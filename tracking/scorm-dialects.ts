@@ -30,11 +30,11 @@ export interface ScormDialect {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** CMITimespan HHHH:MM:SS.SS */
+/** CMITimespan HH[HH]:MM:SS.SS (hours take two digits, up to four) */
 function timespan12(ms: number): string {
   const cs = Math.round(ms / 10);
   const h = Math.min(9999, Math.floor(cs / 360000));
-  return `${pad(h, 4)}:${pad(Math.floor(cs / 6000) % 60)}:${pad(Math.floor(cs / 100) % 60)}.${pad(cs % 100)}`;
+  return `${pad(h)}:${pad(Math.floor(cs / 6000) % 60)}:${pad(Math.floor(cs / 100) % 60)}.${pad(cs % 100)}`;
 }
 
 /** ISO 8601 duration PT#H#M#S */

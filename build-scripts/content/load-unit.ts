@@ -73,7 +73,7 @@ export class SourceReader {
       const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
       let message = issue.message;
       if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describe(issue.input)}`;
+      if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describe(valueAt(data, issue.path))}`;
       if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator')
         message = 'type must be one of single, multiple, true-false, matching, ordering, short-text';
       const line = file.lineOf(path);
@@ -116,6 +116,12 @@ export class SourceReader {
     };
     return { file, frontMatter, body: text.slice(m[0].length), bodyLine, lineOf };
   }
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
 }
 
 function describe(v: unknown): string {

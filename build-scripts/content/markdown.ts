@@ -89,9 +89,9 @@ export function createRenderer(options: RenderOptions) {
           options.criterionLabel,
         )} ${code}</span> ${title}</h2>\n`;
       },
-      html({ text }: Tokens.HTML | Tokens.Tag) {
-        // Raw HTML in content is shown as text, never run.
-        return escapeHtml(text);
+      html() {
+        // Raw HTML in content is dropped: lessons are Markdown only.
+        return '';
       },
     },
   });

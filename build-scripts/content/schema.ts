@@ -89,7 +89,7 @@ export const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('short-text'),
-    answers: z.array(text(40)).min(1).max(5, 'list at most 5 accepted answers'),
+    answers: z.array(text(40)).min(1).max(10, 'list at most 10 accepted answers (what every SCORM LMS must hold)'),
     feedback: rightWrongFeedback,
   }),
 ]);

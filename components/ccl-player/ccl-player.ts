@@ -404,7 +404,9 @@ export class CclPlayer extends LitElement {
 
   private renderGlossary(): TemplateResult {
     return html`<dialog aria-labelledby="glossary-title" @close=${() => (this.glossaryTerm = '')}>
-      <form method="dialog"><button class="secondary dialog-close" type="submit">${strings.close}</button></form>
+      <button class="secondary dialog-close" type="button" @click=${(e: Event) => (e.target as HTMLElement).closest('dialog')?.close()}>
+        ${strings.close}
+      </button>
       <h2 id="glossary-title" tabindex="-1">${strings.glossary}</h2>
       <dl>
         ${this.course.glossary.map(

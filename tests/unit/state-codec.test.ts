@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CourseData } from '../../tracking/course-data.js';
+import { answerQuestion, initialState, seededRandom, startAttempt, type LearnerState } from '../../tracking/learner-state.js';
+import type { Response } from '../../tracking/responses.js';
+import { SUSPEND_DATA_LIMIT, decodeState, encodeState, worstCaseState, worstCaseSuspendLength } from '../../tracking/state-codec.js';
+import { loadAllCourses } from '../support/units.js';
+
+const courses = loadAllCourses();
+
+/** A response of the right shape for a question, from a seeded generator. */
+function someResponse(q: CourseData['outcomes'][number]['questions'][number], r: () => number): Response {
+  const perm = (n: number) => {
+    const a = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [a[i], a[j]] = [a[j]!, a[i]!];
+    }
+    return a;
+  };
+  switch (q.type) {
+    case 'single':
+      return Math.floor(r() * q.options.length);
+    case 'multiple':
+      return perm(q.options.length).slice(0, 1 + Math.floor(r() * q.options.length)).sort((a, b) => a - b);
+    case 'true-false':
+      return r() < 0.5;
+    case 'matching':
+      return perm(q.pairs.length);
+    case 'ordering':
+      return perm(q.steps.length);
+    case 'short-text':
+      return ['"quoted"', 'back\\slash', 'ümlaut £5', 'x'.repeat(40)][Math.floor(r() * 4)]!;
+  }
+}
+
+/** Plays a learner through random attempts and answers: a state the player can reach. */
+function reachableState(course: CourseData, seed: number, steps: number): LearnerState {
+  const r = seededRandom(String(seed));
+  let s = initialState(course);
+  const lessons = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
+  s = { ...s, visited: lessons.filter(() => r() < 0.5), location: r() < 0.5 ? 'home' : `lesson:${lessons[0]}` };
+  for (let k = 0; k < steps; k++) {
+    const oi = Math.floor(r() * course.outcomes.length);
+    const a = s.outcomes[oi]!.attempt;
+    if (!a || a.answers.every((x) => x !== null) || r() < 0.1) s = startAttempt(course, s, oi, r);
+    const att = s.outcomes[oi]!.attempt!;
+    const pos = att.answers.findIndex((x) => x === null);
+    if (pos >= 0) s = answerQuestion(course, s, oi, pos, someResponse(course.outcomes[oi]!.questions[att.questions[pos]!]!, r));
+  }
+  return s;
+}
+
+describe('state codec', () => {
+  it('has real units to check', () => {
+    expect(courses.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(courses.map((c) => [c.unit.id, c] as const))('%s: any reachable state round-trips exactly and stays under 4096', (_, course) => {
+    const worst = worstCaseSuspendLength(course);
+    expect(worst).toBeLessThanOrEqual(SUSPEND_DATA_LIMIT);
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 200 }), (seed, steps) => {
+        const state = reachableState(course, seed, steps);
+        const text = encodeState(course, state);
+        expect(decodeState(course, text)).toEqual(state);
+        expect(text.length).toBeLessThanOrEqual(worst);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('round-trips the worst case itself', () => {
+    const course = courses[0]!;
+    const state = worstCaseState(course);
+    expect(decodeState(course, encodeState(course, state))).toEqual(state);
+  });
+
+  it('returns null for text that is not a saved state', () => {
+    const course = courses[0]!;
+    for (const bad of ['', 'hello', '1{', '1[]', '2["home","0",[]]', null, undefined]) expect(decodeState(course, bad)).toBeNull();
+  });
+
+  it('resets only the outcome whose saved part no longer fits the course', () => {
+    const course = courses[0]!;
+    const state = reachableState(course, 7, 60);
+    const parsed = JSON.parse(encodeState(course, state).slice(1));
+    parsed[2][0][4] = [[99999], [0]]; // a question index the bank does not have
+    const decoded = decodeState(course, `1${JSON.stringify(parsed)}`)!;
+    expect(decoded.outcomes[0]).toEqual(initialState(course).outcomes[0]);
+    expect(decoded.outcomes.slice(1)).toEqual(state.outcomes.slice(1));
+    expect(decoded.visited).toEqual(state.visited);
+  });
+});

@@ -62,6 +62,10 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     }
     if (path === '/launch.html' || path === '/harness.js' || path === '/harness.css')
       return send(res, 200, readFileSync(join(here, path.slice(1))), TYPES[extname(path)]!);
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
     if (vendor[path]) return send(res, 200, readFileSync(vendor[path]!), TYPES['.js']!);
     const m = /^\/pkg\/([^/]+)\/(.+)$/.exec(path);
     if (m) {

@@ -117,7 +117,7 @@ export class CclQuestion extends LitElement {
     if (!q) return nothing;
     const locked = this.answered !== null;
     return html`
-      <fieldset ?disabled=${locked}>
+      <fieldset ?disabled=${locked} data-question=${q.id}>
         <legend><div class="stem">${unsafeHTML(q.stem)}</div></legend>
         ${this.renderInputs(locked)}
       </fieldset>
@@ -148,6 +148,7 @@ export class CclQuestion extends LitElement {
                   <input
                     type=${multi ? 'checkbox' : 'radio'}
                     name=${name}
+                    data-index=${i}
                     .checked=${chosen.has(i)}
                     @change=${(e: Event) => this.choose(i, (e.target as HTMLInputElement).checked)}
                   />
@@ -164,7 +165,7 @@ export class CclQuestion extends LitElement {
             ${[true, false].map(
               (v) => html`<li>
                 <label class=${locked && (value === v || q.correct === v) ? (q.correct === v ? 'is-correct' : 'is-wrong') : ''}>
-                  <input type="radio" name=${name} .checked=${value === v} @change=${() => (this.draft = v)} />
+                  <input type="radio" name=${name} data-index=${String(v)} .checked=${value === v} @change=${() => (this.draft = v)} />
                   <span>${v ? strings.trueLabel : strings.falseLabel}</span>
                   ${locked && q.correct === v ? html`<span class="mark">${strings.correctAnswer}</span>` : nothing}
                 </label>
@@ -193,7 +194,7 @@ export class CclQuestion extends LitElement {
         return html`<p class="hint">${strings.orderHelp}</p>
           <ol class="order">
             ${order.map(
-              (step, pos) => html`<li>
+              (step, pos) => html`<li data-step=${step}>
                 <span class="text">${unsafeHTML(q.steps[step]!)}</span>
                 ${locked
                   ? nothing

@@ -1,5 +1,4 @@
-import { Scorm12API } from 'scorm-again/scorm12';
-import { Scorm2004API } from 'scorm-again/scorm2004';
+import { Scorm12API, Scorm2004API } from '../support/scorm-again.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuestionData } from '../../tracking/course-data.js';
 import { findScorm12, findScorm2004, type ScormApi } from '../../tracking/scorm-api.js';

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   if (!dataElement || !player) throw new Error('launch page is missing course data or the player');
   const course = JSON.parse(dataElement.textContent ?? '') as CourseData;
   const standard = document.querySelector<HTMLMetaElement>('meta[name="ccl-standard"]')?.content ?? null;
+  document.body.style.margin = '0';
   player.course = course;
   player.tracker = createTracker(course.unit.id, standard);
   await player.begin();

@@ -33,8 +33,8 @@ export const strings = {
   moved: (text: string, position: number) => `${text} moved to position ${position}.`,
   typeAnswer: 'Your answer',
   answerNeeded: 'Answer the question before checking.',
-  correct: 'Correct.',
-  incorrect: 'Not quite.',
+  correct: 'Correct',
+  incorrect: 'Incorrect',
   yourAnswer: 'Your answer',
   correctAnswer: 'Correct answer',
   score: (score: number) => `Score: ${score}%`,
@@ -61,5 +61,9 @@ export const strings = {
   reviewMode: 'You are reviewing this unit: nothing you do now is recorded.',
   unitFacts: (level: string, credit: string, glh?: number) =>
     `Level ${level} · Credit ${credit}${glh ? ` · ${glh} guided learning hours` : ''}`,
+  /** "Assessment criterion" → "assessment criteria". */
+  criteriaPlural: (term: string) => term.toLowerCase().replace(/criterion$/, 'criteria'),
+  checkIntro: (questions: number, criteria: number, criteriaTerm: string, outcomeTerm: string) =>
+    `This check asks about ${questions} questions on the ${criteria} ${criteriaTerm} of this ${outcomeTerm.toLowerCase()}. You see feedback after each answer.`,
   loadError: 'This unit could not be loaded. Please close it and open it again from your learning platform.',
 } as const;

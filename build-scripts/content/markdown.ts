@@ -1,4 +1,4 @@
-import { Marked, type Tokens } from 'marked';
+import { Marked, Renderer, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 /** `{1.1}` at the end of a `##` heading: the part of a lesson that teaches that criterion. */
@@ -24,18 +24,19 @@ export interface RenderOptions {
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'blockquote', 'table', 'thead',
-    'tbody', 'tr', 'th', 'td', 'code', 'br', 'hr', 'span',
+    'tbody', 'tr', 'th', 'td', 'code', 'br', 'hr', 'span', 'div',
   ],
   allowedAttributes: {
     a: ['href', 'class', 'rel', 'target'],
     h2: ['id'],
     h3: ['id'],
     span: ['class'],
+    div: ['class', 'tabindex', 'role', 'aria-label'],
     th: ['scope', 'align'],
     td: ['align'],
     ol: ['start'],
   },
-  allowedClasses: { a: ['glossary-term'], span: ['criterion-tag'] },
+  allowedClasses: { a: ['glossary-term'], span: ['criterion-tag'], div: ['table-scroll'] },
   allowedSchemes: ['https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -88,6 +89,11 @@ export function createRenderer(options: RenderOptions) {
         return `<h2 id="criterion-${code.replace('.', '-')}"><span class="criterion-tag">${escapeHtml(
           options.criterionLabel,
         )} ${code}</span> ${title}</h2>\n`;
+      },
+      table(token: Tokens.Table) {
+        // A wide table scrolls inside a focusable region, so keyboard users can scroll it too.
+        const inner = Renderer.prototype.table.call(this, token);
+        return `<div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">${inner}</div>\n`;
       },
       html() {
         // Raw HTML in content is dropped: lessons are Markdown only.

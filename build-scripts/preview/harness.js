@@ -7,6 +7,10 @@
   const params = new URLSearchParams(location.search);
   const pkg = params.get('pkg');
   const standard = params.get('standard') === 'scorm2004' ? 'scorm2004' : 'scorm12';
+  start(pkg, standard);
+})();
+
+function start(pkg, standard) {
   const storeKey = 'harness:' + pkg;
   const is12 = standard === 'scorm12';
   const settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5, mastery_override: false };
@@ -46,6 +50,9 @@
     commits: 0,
   };
   api.on(commitEvent, () => window.harness.commits++);
+  api.on(is12 ? 'LMSInitialize' : 'Initialize', () => {
+    window.harness.initializedAt = performance.now();
+  });
   if (is12) window.API = api;
   else window.API_1484_11 = api;
   document.getElementById('pkg-name').textContent = pkg + ' (' + standard + ')';
@@ -58,4 +65,4 @@
   });
   setInterval(show, 1000);
   document.getElementById('sco').src = '/pkg/' + encodeURIComponent(pkg) + '/index.html';
-})();
+}

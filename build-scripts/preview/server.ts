@@ -49,8 +49,8 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     res.end(body);
   };
   const vendor: Record<string, string> = {
-    '/vendor/scorm12.js': join(options.root, 'node_modules/scorm-again/dist/scorm12.js'),
-    '/vendor/scorm2004.js': join(options.root, 'node_modules/scorm-again/dist/scorm2004.js'),
+    '/vendor/scorm12.js': join(options.root, 'node_modules/scorm-again/dist/scorm12.min.js'),
+    '/vendor/scorm2004.js': join(options.root, 'node_modules/scorm-again/dist/scorm2004.min.js'),
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -60,7 +60,12 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
       const zips = existsSync(options.packagesDir) ? readdirSync(options.packagesDir).filter((f) => f.endsWith('.zip')).sort() : [];
       return send(res, 200, indexPage(zips), TYPES['.html']!);
     }
-    if (path === '/launch.html' || path === '/harness.js' || path === '/harness.css')
+    if (path === '/launch.html') {
+      // Only the runtime this package needs is loaded.
+      const runtime = url.searchParams.get('standard') === 'scorm2004' ? 'scorm2004' : 'scorm12';
+      return send(res, 200, readFileSync(join(here, 'launch.html'), 'utf8').replace('RUNTIME', runtime), TYPES['.html']!);
+    }
+    if (path === '/harness.js' || path === '/harness.css')
       return send(res, 200, readFileSync(join(here, path.slice(1))), TYPES[extname(path)]!);
     if (path === '/favicon.ico') {
       res.writeHead(204);

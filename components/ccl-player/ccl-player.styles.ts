@@ -148,14 +148,16 @@ export const playerStyles = css`
     border-left: 6px solid var(--ccl-accent, #1d4f91);
     background: var(--ccl-surface);
   }
-  .content table {
-    border-collapse: collapse;
-    display: block;
+  .table-scroll {
     overflow-x: auto;
     max-width: 100%;
+    margin: 1rem 0;
   }
-  .content th,
-  .content td {
+  table {
+    border-collapse: collapse;
+  }
+  .table-scroll th,
+  .table-scroll td {
     border: 1px solid var(--ccl-border);
     padding: 0.375rem 0.5rem;
     text-align: left;

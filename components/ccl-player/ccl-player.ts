@@ -76,6 +76,8 @@ export class CclPlayer extends LitElement {
     this.reportResult();
     this.enterLocation(this.state.location);
     this.persist();
+    await this.updateComplete;
+    performance.mark('ccl-first-view');
     addEventListener('pagehide', () => void this.tracker.finish());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void this.tracker.flush();
@@ -374,8 +376,8 @@ export class CclPlayer extends LitElement {
       return this.page(
         strings.knowledgeCheck,
         html`<p>
-            This check has about ${n} questions on the ${o.criteria.length} ${this.course.unit.terms.criterion.toLowerCase()}s of this
-            ${this.course.unit.terms.outcome.toLowerCase()}. You see feedback after each answer. ${strings.passMark(this.course.settings.passMark)}
+            ${strings.checkIntro(n, o.criteria.length, strings.criteriaPlural(this.course.unit.terms.criterion), this.course.unit.terms.outcome)}
+            ${strings.passMark(this.course.settings.passMark)}
           </p>
           <p>${strings.honesty}</p>
           ${p.best !== null ? html`<p>${strings.best(p.best)} · ${strings.attempts(p.attempts)}</p>` : nothing}

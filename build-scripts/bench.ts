@@ -1,0 +1,63 @@
+/**
+ * Size and speed figures for every package: zip bytes, player JS gzipped, worst-case
+ * suspend_data, and the median of 5 cold launches in the harness (ms to the LMS initialise call
+ * and to the first view). Usage: npm run bench [-- --json]
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../tests/support/browser.js';
+import { runBuild } from './build.js';
+import { readBuildOptions } from './options.js';
+import { startPreviewServer } from './preview/server.js';
+
+const LAUNCHES = 5;
+const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
+const root = process.cwd();
+const out = join(root, '.bench-dist');
+const report = await runBuild(root, readBuildOptions(['--out', out], root));
+const server = await startPreviewServer({ root, packagesDir: join(out, 'packages') });
+const browser = await launchBrowser();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const rows = [];
+try {
+  for (const p of report.packages) {
+    const init: number[] = [];
+    const first: number[] = [];
+    for (let i = 0; i < LAUNCHES; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/launch.html?pkg=${p.file}&standard=${p.standard}`);
+      const frame = page.frameLocator('#sco');
+      await frame.locator('main h1').waitFor();
+      const frameTimes = await frame.locator('body').evaluate(() => ({
+        origin: performance.timeOrigin,
+        mark: performance.getEntriesByName('ccl-first-view')[0]?.startTime ?? NaN,
+      }));
+      const top = await page.evaluate(() => ({ origin: performance.timeOrigin, init: (window as any).harness.initializedAt as number }));
+      init.push(top.init);
+      first.push(frameTimes.origin + frameTimes.mark - top.origin);
+      await context.close();
+    }
+    rows.push({
+      file: p.file,
+      zipBytes: p.zipBytes,
+      jsGzipBytes: p.jsGzipBytes,
+      suspendDataMax: p.suspendDataMax,
+      msToInitialize: Math.round(median(init)),
+      msToFirstLesson: Math.round(median(first)),
+    });
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(out, { recursive: true, force: true });
+}
+if (values.json) console.log(JSON.stringify({ packages: rows }));
+else {
+  console.log('package                          zip KB  JS gz KB  suspend max  ms to init  ms to first view');
+  for (const r of rows)
+    console.log(
+      `${r.file.padEnd(32)} ${(r.zipBytes / 1024).toFixed(1).padStart(6)}  ${(r.jsGzipBytes / 1024).toFixed(1).padStart(8)}  ${String(r.suspendDataMax).padStart(11)}  ${String(r.msToInitialize).padStart(10)}  ${String(r.msToFirstLesson).padStart(16)}`,
+    );
+}

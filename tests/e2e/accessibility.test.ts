@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../build-scripts/preview/server.js';
+import { launchBrowser } from '../support/browser.js';
+import { TEST_DIST } from '../support/global-setup.js';
+import { Learner } from '../support/learner.js';
+
+const PACKAGE = 'f-503-0389-scorm12.zip';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server: PreviewServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startPreviewServer({ root: process.cwd(), packagesDir: join(TEST_DIST, 'packages') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width: number): Promise<{ page: Page; learner: Learner }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/launch.html?pkg=${PACKAGE}&standard=scorm12`);
+  const learner = new Learner(page);
+  await learner.heading().waitFor();
+  return { page, learner };
+}
+
+/** axe on the package's frame only (the harness around it is not part of the package). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('#sco').withTags(WCAG).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** True when the frame's page scrolls sideways (content wider than the viewport). */
+const scrollsSideways = (learner: Learner) =>
+  learner.sco.locator('body').evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+describe.each([1280, 320])('accessibility at %i px wide', (width) => {
+  it('lesson, question, feedback and results views have no WCAG 2.2 AA violations and no sideways scrolling', async () => {
+    const { page, learner } = await open(width);
+    const course = await learner.course();
+    const outcome = course.outcomes[0]!;
+
+    expect(await violations(page)).toEqual([]); // unit overview
+
+    await learner.goTo(outcome.lessons.find((l) => l.title.length > 0)!.title);
+    await expect.poll(() => learner.heading().textContent()).toBe(outcome.lessons[0]!.title);
+    expect(await violations(page)).toEqual([]);
+    expect(await scrollsSideways(learner)).toBe(false);
+
+    await learner.openCheck(outcome.number);
+    await learner.sco.locator('main button', { hasText: 'Start the knowledge check' }).click();
+    await learner.sco.locator('ccl-question fieldset').waitFor();
+    expect(await violations(page)).toEqual([]); // question
+    expect(await scrollsSideways(learner)).toBe(false);
+
+    const id = await learner.questionId();
+    await learner.answer(outcome.questions.find((q) => q.id === id)!, false);
+    // Focus moves to the feedback so a screen reader reads it next.
+    expect(await learner.sco.locator('ccl-question .feedback').evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await violations(page)).toEqual([]); // feedback
+
+    await page.close();
+  });
+});
+
+describe('results and keyboard use', () => {
+  it('a keyboard-only learner can open a lesson, and the results view passes axe', async () => {
+    const { page, learner } = await open(1280);
+    const course = await learner.course();
+    // Skip link, then Tab into the navigation and Enter on the first lesson link.
+    await learner.sco.locator('a.skip').focus();
+    await page.keyboard.press('Enter');
+    expect(await learner.heading().evaluate((el) => el.matches(':focus'))).toBe(true);
+    const firstLesson = learner.sco.locator(`nav a[href="#lesson:${course.outcomes[0]!.lessons[0]!.id}"]`);
+    await firstLesson.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => learner.heading().textContent()).toBe(course.outcomes[0]!.lessons[0]!.title);
+    // Focus lands on the new page's heading.
+    expect(await learner.heading().evaluate((el) => el.matches(':focus'))).toBe(true);
+
+    await learner.takeCheck(course, course.outcomes[0]!.number, new Set([1]));
+    expect(await learner.sco.locator('ccl-results [role="status"]').textContent()).toMatch(/You answered \d+ of \d+ questions correctly/);
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -15,6 +15,7 @@ import { buildCourse, type CriterionCoverage } from './content/build-course.js';
 import { readUnitSources } from './content/load-unit.js';
 import { OptionsError, readBuildOptions, type BuildOptions, type Standard } from './options.js';
 import { launchPage } from './package/launch-page.js';
+import { cmi5CourseStructure } from './package/cmi5-course-structure.js';
 import { scorm12Manifest, scorm2004Manifest } from './package/scorm-manifests.js';
 import { zipPackage } from './package/zip.js';
 
@@ -32,9 +33,11 @@ export interface BuildReport {
   units: { id: string; reference: string; coverage: CriterionCoverage[] }[];
 }
 
-const MANIFEST: Record<Standard, (i: { course: CourseData; files: string[] }) => string> = {
-  scorm12: scorm12Manifest,
-  scorm2004: scorm2004Manifest,
+/** Each standard's manifest: its file name in the zip and how it is written. */
+const MANIFEST: Record<Standard, { file: string; write: (i: { course: CourseData; files: string[] }) => string }> = {
+  scorm12: { file: 'imsmanifest.xml', write: scorm12Manifest },
+  scorm2004: { file: 'imsmanifest.xml', write: scorm2004Manifest },
+  cmi5: { file: 'cmi5.xml', write: cmi5CourseStructure },
 };
 
 export class BuildError extends Error {
@@ -54,6 +57,7 @@ export function prepareUnits(root: string, options: BuildOptions) {
         themeColour: options.themeColour,
         baseIri: options.baseIri,
         ...(logoName ? { logo: logoName } : {}),
+        ...(options.lrs ? { lrs: options.lrs } : {}),
       });
       const suspendDataMax = worstCaseSuspendLength(data);
       if (suspendDataMax > SUSPEND_DATA_LIMIT)
@@ -90,7 +94,8 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
           ['player.js', playerJs],
         ]);
         if (logo) files.set(logo.name, logo.bytes);
-        files.set('imsmanifest.xml', MANIFEST[standard]({ course, files: [...files.keys()] }));
+        const manifest = MANIFEST[standard];
+        files.set(manifest.file, manifest.write({ course, files: [...files.keys()] }));
         const zip = zipPackage(files);
         const file = `${course.unit.id}-${standard}.zip`;
         writeFileSync(join(staged, 'packages', file), zip);

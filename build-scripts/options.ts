@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listUnitIds } from './content/load-unit.js';
 
-export const STANDARDS = ['scorm12', 'scorm2004'] as const;
+export const STANDARDS = ['scorm12', 'scorm2004', 'cmi5'] as const;
 export type Standard = (typeof STANDARDS)[number];
 
 /** What a centre can set without touching code: flags, or a JSON config file. */
@@ -16,6 +16,8 @@ export interface BuildOptions {
   themeColour: string;
   /** Absolute path of the centre's logo (PNG, JPEG or SVG). */
   logo?: string;
+  /** An LRS for SCORM packages to send statements to (readable by learners: use a write-only key). */
+  lrs?: { endpoint: string; auth: string };
   outDir: string;
 }
 
@@ -39,12 +41,14 @@ const FLAGS = {
   'centre-name': { type: 'string' },
   'theme-colour': { type: 'string' },
   logo: { type: 'string' },
+  'lrs-endpoint': { type: 'string' },
+  'lrs-auth': { type: 'string' },
   config: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
-const CONFIG_KEYS = ['units', 'standards', 'passMark', 'baseIri', 'centreName', 'themeColour', 'logo'];
+const CONFIG_KEYS = ['units', 'standards', 'passMark', 'baseIri', 'centreName', 'themeColour', 'logo', 'lrsEndpoint', 'lrsAuth'];
 
 /** Reads build options from argv and an optional config file (flags win). Throws OptionsError. */
 export function readBuildOptions(argv: string[], root: string): BuildOptions & { json: boolean } {
@@ -118,6 +122,8 @@ export function readBuildOptions(argv: string[], root: string): BuildOptions & {
     if (statSync(logo).size > 200 * 1024) throw new OptionsError(`logo file ${logoArg} is larger than 200 KB`);
   }
 
+  const lrs = readLrs(str(v['lrs-endpoint'], 'lrsEndpoint'), str(v['lrs-auth'], 'lrsAuth'));
+
   return {
     units,
     standards,
@@ -126,9 +132,26 @@ export function readBuildOptions(argv: string[], root: string): BuildOptions & {
     centreName,
     themeColour: themeColour.toLowerCase(),
     ...(logo ? { logo } : {}),
+    ...(lrs ? { lrs } : {}),
     outDir: resolve(root, v.out ?? DEFAULTS.outDir),
     json: v.json ?? false,
   };
+}
+
+function readLrs(endpoint: string | undefined, auth: string | undefined): BuildOptions['lrs'] {
+  if (!endpoint && !auth) return undefined;
+  if (!endpoint || !auth) throw new OptionsError('give both an LRS endpoint and an LRS key (--lrs-endpoint and --lrs-auth), or neither');
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new OptionsError(`LRS endpoint "${endpoint}" is not an absolute http(s) address`);
+  }
+  if (!['https:', 'http:'].includes(url.protocol)) throw new OptionsError(`LRS endpoint "${endpoint}" must be an http(s) address`);
+  let header = auth.trim();
+  if (/^[^:\s]+:[^\s]*$/.test(header) && !/^(Basic|Bearer) /.test(header)) header = `Basic ${Buffer.from(header).toString('base64')}`;
+  if (!/^(Basic|Bearer) [A-Za-z0-9+/=._~-]+$/.test(header)) throw new OptionsError('LRS key must be "key:secret" or an Authorization value such as "Basic …"');
+  return { endpoint: url.href.endsWith('/') ? url.href : `${url.href}/`, auth: header };
 }
 
 function checkIri(iri: string): void {

@@ -8,6 +8,7 @@ export const strings = {
   assessment: 'How this unit is assessed',
   progress: 'My progress',
   glossary: 'Glossary',
+  exit: 'Exit',
   close: 'Close',
   knowledgeCheck: 'Knowledge check',
   results: 'Results',

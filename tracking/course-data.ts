@@ -105,6 +105,11 @@ export interface CourseData {
     themeColour: string;
     logo?: string;
     baseIri: string;
+    /**
+     * An LRS set at build time. Learners can read it in the package, so `auth` must be a
+     * write-only key; launch parameters take precedence.
+     */
+    lrs?: { endpoint: string; auth: string };
   };
 }
 

@@ -1,18 +1,47 @@
+import type { CourseData } from './course-data.js';
 import { LocalTracker } from './local-tracker.js';
 import { findScorm12, findScorm2004 } from './scorm-api.js';
 import { scorm12, scorm2004 } from './scorm-dialects.js';
 import { ScormTracker } from './scorm-tracker.js';
 import type { Tracker } from './tracker.js';
+import { TrackerWithFallback } from './tracker-with-fallback.js';
+import { Cmi5Tracker } from './xapi/cmi5-tracker.js';
+import { readCmi5Launch, readXapiLaunch } from './xapi/launch-params.js';
+import { TrackerWithStatements } from './xapi/tracker-with-statements.js';
 
 /**
- * Picks the tracker for how the package was launched: the standard it was built for first
- * (`preferred`, from the launch page), then the other SCORM version, then local storage.
+ * Picks how progress is reported for this launch. A cmi5 package reports through cmi5; a SCORM
+ * package through the SCORM API it finds (its own version first), and also to an LRS when one
+ * is given at launch or in the build configuration; with no LMS, progress stays in the browser.
  */
-export function createTracker(unitId: string, preferred: string | null, win: Window = window): Tracker {
-  const order = preferred === 'scorm12' ? ['scorm12', 'scorm2004'] : ['scorm2004', 'scorm12'];
-  for (const standard of order) {
-    const api = standard === 'scorm12' ? findScorm12(win) : findScorm2004(win);
-    if (api) return new ScormTracker(api, standard === 'scorm12' ? scorm12 : scorm2004);
+export function createTracker(course: CourseData, standard: string | null, win: Window = window): Tracker {
+  const unitId = course.unit.id;
+  if (standard === 'cmi5') {
+    const launch = readCmi5Launch(win.location.search);
+    if (!launch.ok) return new LocalTracker(unitId, undefined, `This unit was not launched by a cmi5 learning platform (${launch.problem}), so your progress is kept in this browser only.`);
+    return new TrackerWithFallback(
+      new Cmi5Tracker(course, launch.value),
+      () => new LocalTracker(unitId),
+      () => 'Your learning platform could not be reached, so your progress is kept in this browser only. Close the unit and open it again to retry.',
+    );
   }
-  return new LocalTracker(unitId);
+  let primary: Tracker = new LocalTracker(unitId);
+  const order = standard === 'scorm12' ? ['scorm12', 'scorm2004'] : ['scorm2004', 'scorm12'];
+  for (const s of order) {
+    const api = s === 'scorm12' ? findScorm12(win) : findScorm2004(win);
+    if (api) {
+      primary = new ScormTracker(api, s === 'scorm12' ? scorm12 : scorm2004);
+      break;
+    }
+  }
+  const lrs = readXapiLaunch(win.location.search, course.settings.lrs);
+  if (!lrs) return primary;
+  if (!lrs.ok) return withNotice(primary, `Learning record store settings were ignored: ${lrs.problem}. Your progress is still saved as usual.`);
+  return new TrackerWithStatements(primary, course, lrs.value, win.location.origin);
+}
+
+function withNotice(tracker: Tracker, notice: string): Tracker {
+  const start = tracker.start.bind(tracker);
+  tracker.start = async () => ({ ...(await start()), notice });
+  return tracker;
 }

@@ -14,6 +14,7 @@ export class LocalTracker implements Tracker {
   constructor(
     unitId: string,
     private readonly storage: () => Storage | null = () => globalThis.localStorage ?? null,
+    private readonly notice?: string,
   ) {
     this.key = `contact-centre-learning:${unitId}`;
   }
@@ -26,7 +27,7 @@ export class LocalTracker implements Tracker {
     } catch {
       this.status = 'memory';
     }
-    return { resumed: saved !== undefined, mode: 'normal', ...(saved ? { suspendData: saved } : {}) };
+    return { resumed: saved !== undefined, mode: 'normal', ...(saved ? { suspendData: saved } : {}), ...(this.notice ? { notice: this.notice } : {}) };
   }
 
   saveState(_location: string, suspendData: string): void {
@@ -34,6 +35,7 @@ export class LocalTracker implements Tracker {
   }
 
   recordAnswer(_answer: AnsweredQuestion): void {}
+  recordLesson(): void {}
   setCriterion(): void {}
   setResult(): void {}
 

@@ -1,3 +1,4 @@
+import { isoDuration } from './iso-duration.js';
 import type { UnitResult } from './learner-state.js';
 import { INTERACTION_TYPE, correctPatterns, formatResponse, type ScormVersion } from './interaction-format.js';
 import type { AnsweredQuestion, CriterionProgress } from './tracker.js';
@@ -35,15 +36,6 @@ function timespan12(ms: number): string {
   const cs = Math.round(ms / 10);
   const h = Math.min(9999, Math.floor(cs / 360000));
   return `${pad(h)}:${pad(Math.floor(cs / 6000) % 60)}:${pad(Math.floor(cs / 100) % 60)}.${pad(cs % 100)}`;
-}
-
-/** ISO 8601 duration PT#H#M#S */
-function duration2004(ms: number): string {
-  const cs = Math.round(ms / 10);
-  const h = Math.floor(cs / 360000);
-  const m = Math.floor(cs / 6000) % 60;
-  const s = (cs % 6000) / 100;
-  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s.toFixed(2).replace(/\.?0+$/, '') || '0'}S`;
 }
 
 /** Local date-time without offset to seconds, as SCORM 2004's `time (second,10,0)` accepts. */
@@ -119,7 +111,7 @@ export const scorm2004: ScormDialect = {
   },
   locationMax: 1000,
   permanentErrors: [351, 401, 402, 404, 405, 406, 407, 408],
-  sessionTime: duration2004,
+  sessionTime: isoDuration,
   resultValues(r) {
     const values: [string, string][] = [
       ['cmi.completion_status', r.completion],
@@ -163,7 +155,7 @@ export const scorm2004: ScormDialect = {
       [`${p}.weighting`, '1'],
       [`${p}.learner_response`, formatResponse(a.question, a.response, '2004')],
       [`${p}.result`, a.correct ? 'correct' : 'incorrect'],
-      [`${p}.latency`, duration2004(a.latencyMs)],
+      [`${p}.latency`, isoDuration(a.latencyMs)],
       [`${p}.description`, truncate(a.question.stemText, 250)],
     ];
   },

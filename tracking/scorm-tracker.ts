@@ -78,6 +78,8 @@ export class ScormTracker implements Tracker {
     for (const [key, value] of this.dialect.interactionValues(this.nextInteraction++, answer)) this.pending.set(key, value);
   }
 
+  recordLesson(): void {}
+
   setCriterion(c: CriterionProgress): void {
     if (!this.tracking) return;
     let slot = this.objectiveSlots.get(c.id);

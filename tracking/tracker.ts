@@ -1,4 +1,4 @@
-import type { QuestionData } from './course-data.js';
+import type { LessonData, QuestionData } from './course-data.js';
 import type { CriterionStatus, UnitResult } from './learner-state.js';
 import type { Response } from './responses.js';
 
@@ -19,10 +19,18 @@ export interface LaunchData {
   resumed: boolean;
   /** "normal" tracks; "browse" and "review" look without recording anything. */
   mode: 'normal' | 'browse' | 'review';
+  /** A pass mark set by the LMS at launch (cmi5 masteryScore), overriding the built one. */
+  passMark?: number;
+  /** Where to send the learner when they exit (cmi5 returnURL). */
+  returnUrl?: string;
+  /** Something the learner should know about this launch, in plain words. */
+  notice?: string;
 }
 
 export interface AnsweredQuestion {
   question: QuestionData;
+  /** Number of the outcome whose knowledge check asked it. */
+  outcome: number;
   response: Response;
   correct: boolean;
   /** Milliseconds from the question being shown to the answer. */
@@ -36,10 +44,13 @@ export interface CriterionProgress {
   /** Objective id, e.g. "criterion-1.1". */
   id: string;
   code: string;
+  outcome: number;
   description: string;
   status: CriterionStatus;
   /** Best score 0–100, null when not attempted. */
   score: number | null;
+  /** Score 0–100 in the knowledge check just finished, when this report follows one. */
+  attemptScore?: number;
 }
 
 /**
@@ -48,11 +59,13 @@ export interface CriterionProgress {
  * retries, reporting through onStatus.
  */
 export interface Tracker {
-  readonly standard: 'scorm12' | 'scorm2004' | 'local';
+  readonly standard: 'scorm12' | 'scorm2004' | 'cmi5' | 'local';
   start(): Promise<LaunchData>;
   /** The learner's place and state, to resume from next time. */
   saveState(location: string, suspendData: string): void;
   recordAnswer(answer: AnsweredQuestion): void;
+  /** The learner opened a lesson. */
+  recordLesson(lesson: LessonData): void;
   setCriterion(criterion: CriterionProgress): void;
   setResult(result: UnitResult, passMark: number): void;
   /** Sends what is pending; resolves true when the LMS has accepted it. */

@@ -13,6 +13,7 @@ export interface CourseSettings {
   themeColour: string;
   logo?: string;
   baseIri: string;
+  lrs?: { endpoint: string; auth: string };
 }
 
 export interface CriterionCoverage {
@@ -204,6 +205,7 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
       themeColour: settings.themeColour,
       ...(settings.logo ? { logo: settings.logo } : {}),
       baseIri: settings.baseIri,
+      ...(settings.lrs ? { lrs: settings.lrs } : {}),
     },
   };
   const coverage = unit.outcomes.flatMap((o) =>

@@ -1,16 +1,36 @@
 /*
- * The LMS side of the preview and of the end-to-end tests: scorm-again provides the SCORM API
- * in this window, committed data is kept in localStorage per package (as an LMS keeps it in its
- * database), and a relaunch loads it back with entry "resume".
+ * The LMS side of the preview and of the end-to-end tests. For SCORM, scorm-again provides the
+ * API in this window and committed data is kept in localStorage per package (as an LMS keeps it
+ * in its database); a relaunch loads it back with entry "resume". For cmi5, the server plays the
+ * LMS (session, token, LMS.LaunchData). Statements the LRS received are listed beside the package.
  */
-(function () {
+(async function () {
   const params = new URLSearchParams(location.search);
   const pkg = params.get('pkg');
-  const standard = params.get('standard') === 'scorm2004' ? 'scorm2004' : 'scorm12';
-  start(pkg, standard);
+  const standard = params.get('standard') || 'scorm12';
+  const regKey = 'harness:registration:' + pkg;
+  const query = new URLSearchParams(params);
+  if (standard === 'cmi5' && localStorage.getItem(regKey)) query.set('registration', localStorage.getItem(regKey));
+  const config = await (await fetch('/harness-config?' + query)).json();
+  window.harness = { api: null, commits: 0, data: () => null, config };
+  if (standard === 'cmi5') {
+    localStorage.setItem(regKey, config.registration);
+    document.getElementById('cmi-title').textContent = 'cmi5 registration ' + config.registration;
+  } else {
+    startScorm(pkg, standard);
+  }
+  if (config.lrs) showStatements(config.lrs);
+  document.getElementById('pkg-name').textContent = pkg + ' (' + standard + ')';
+  document.getElementById('reset').addEventListener('click', () => {
+    localStorage.removeItem('harness:' + pkg);
+    localStorage.removeItem(regKey);
+    location.reload();
+  });
+  document.getElementById('close').addEventListener('click', () => document.getElementById('sco').remove());
+  document.getElementById('sco').src = config.packageUrl;
 })();
 
-function start(pkg, standard) {
+function startScorm(pkg, standard) {
   const storeKey = 'harness:' + pkg;
   const is12 = standard === 'scorm12';
   const settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5, mastery_override: false };
@@ -22,8 +42,7 @@ function start(pkg, standard) {
   const cmi = saved || learner;
   if (saved) {
     const core = is12 ? cmi.core : cmi;
-    const wasSuspended = core.exit === 'suspend';
-    core.entry = wasSuspended ? 'resume' : '';
+    core.entry = core.exit === 'suspend' ? 'resume' : '';
     delete core.exit;
     delete core.session_time;
   } else {
@@ -35,34 +54,43 @@ function start(pkg, standard) {
     document.getElementById('cmi').textContent = JSON.stringify(data, null, 1);
     return data;
   };
-  const persist = () => {
-    const data = show();
-    localStorage.setItem(storeKey, JSON.stringify(data.cmi));
-  };
+  const persist = () => localStorage.setItem(storeKey, JSON.stringify(show().cmi));
   const commitEvent = is12 ? 'LMSCommit' : 'Commit';
-  const finishEvent = is12 ? 'LMSFinish' : 'Terminate';
   api.on(commitEvent, persist);
-  api.on(finishEvent, persist);
-  window.harness = {
-    api,
-    calls: [],
-    data: () => api.renderCMIToJSONObject(),
-    commits: 0,
-  };
+  api.on(is12 ? 'LMSFinish' : 'Terminate', persist);
   api.on(commitEvent, () => window.harness.commits++);
   api.on(is12 ? 'LMSInitialize' : 'Initialize', () => {
     window.harness.initializedAt = performance.now();
   });
+  Object.assign(window.harness, { api, data: () => api.renderCMIToJSONObject() });
   if (is12) window.API = api;
   else window.API_1484_11 = api;
-  document.getElementById('pkg-name').textContent = pkg + ' (' + standard + ')';
-  document.getElementById('reset').addEventListener('click', () => {
-    localStorage.removeItem(storeKey);
-    location.reload();
-  });
-  document.getElementById('close').addEventListener('click', () => {
-    document.getElementById('sco').remove();
-  });
   setInterval(show, 1000);
-  document.getElementById('sco').src = '/pkg/' + encodeURIComponent(pkg) + '/index.html';
+}
+
+function showStatements(lrs) {
+  const list = document.getElementById('statements');
+  const name = (o) => (o.definition && o.definition.name && Object.values(o.definition.name)[0]) || o.id;
+  const refresh = async () => {
+    try {
+      const res = await fetch(lrs.endpoint + 'statements?limit=200', { headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3' } });
+      const body = await res.json();
+      list.replaceChildren(
+        ...body.statements.map((s) => {
+          const li = document.createElement('li');
+          const verb = s.verb.id.split('/').pop();
+          const r = s.result || {};
+          const extra = [r.response !== undefined ? 'response ' + r.response : '', r.success !== undefined ? (r.success ? 'right' : 'wrong') : '', r.score && r.score.scaled !== undefined ? 'score ' + r.score.scaled : '']
+            .filter(Boolean)
+            .join(', ');
+          li.textContent = verb + ' ' + name(s.object) + (extra ? ' (' + extra + ')' : '');
+          return li;
+        }),
+      );
+    } catch (e) {
+      list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'LRS not reachable' }));
+    }
+  };
+  refresh();
+  setInterval(refresh, 2000);
 }

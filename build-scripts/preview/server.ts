@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
+import { Cmi5Lms } from './cmi5-lms.js';
+import type { LrsProcess } from './lrs-process.js';
 
 /** The policy packages are served under: no inline script or style, no eval, nothing from elsewhere. */
 export const PACKAGE_CSP =
@@ -25,6 +27,10 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export interface PreviewServer {
   url: string;
   server: Server;
+  /** The cmi5 LMS side (launch sessions, tokens, State API). */
+  cmi5: Cmi5Lms;
+  /** Makes the LRS unreachable (connections dropped) or reachable again, as an outage would. */
+  setLrsReachable(reachable: boolean): void;
   close(): Promise<void>;
 }
 
@@ -32,7 +38,11 @@ export interface PreviewServer {
  * A local stand-in for an LMS: lists the built packages, launches one in a frame with
  * scorm-again as the SCORM runtime, and serves each package's files from its zip.
  */
-export function startPreviewServer(options: { root: string; packagesDir: string; port?: number }): Promise<PreviewServer> {
+export function startPreviewServer(options: { root: string; packagesDir: string; port?: number; lrs?: LrsProcess }): Promise<PreviewServer> {
+  let baseUrl = '';
+  let lrsReachable = true;
+  const cmi5 = new Cmi5Lms(() => baseUrl);
+  const lrs = options.lrs;
   const cache = new Map<string, { mtime: number; files: Record<string, Uint8Array> }>();
   const unzipped = (name: string) => {
     const path = join(options.packagesDir, name);
@@ -53,7 +63,7 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     '/vendor/scorm2004.js': join(options.root, 'node_modules/scorm-again/dist/scorm2004.min.js'),
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void | Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     if (path === '/' || path === '/index.html') {
@@ -61,15 +71,21 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
       return send(res, 200, indexPage(zips), TYPES['.html']!);
     }
     if (path === '/launch.html') {
-      // Only the runtime this package needs is loaded.
-      const runtime = url.searchParams.get('standard') === 'scorm2004' ? 'scorm2004' : 'scorm12';
-      return send(res, 200, readFileSync(join(here, 'launch.html'), 'utf8').replace('RUNTIME', runtime), TYPES['.html']!);
+      // Only the runtime this package needs is loaded (none for cmi5).
+      const standard = url.searchParams.get('standard');
+      const runtime = standard === 'scorm2004' ? '<script src="/vendor/scorm2004.js"></script>' : standard === 'cmi5' ? '' : '<script src="/vendor/scorm12.js"></script>';
+      return send(res, 200, readFileSync(join(here, 'launch.html'), 'utf8').replace('<!--RUNTIME-->', runtime), TYPES['.html']!);
     }
+    if (path === '/harness-config') return send(res, 200, JSON.stringify(harnessConfig(url)), TYPES['.json']!);
+    if (path.startsWith('/cmi5/fetch/') && req.method === 'POST') return cmi5.fetch(path.slice('/cmi5/fetch/'.length), res);
+    if (path === '/cmi5/returned') return send(res, 200, '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Returned</title></head><body><h1>Back in the learning platform</h1></body></html>', TYPES['.html']!);
+    if (path.startsWith('/lrs/')) return void proxyLrs(req, res, url, path.slice('/lrs/'.length));
     if (path === '/harness.js' || path === '/harness.css')
       return send(res, 200, readFileSync(join(here, path.slice(1))), TYPES[extname(path)]!);
     if (path === '/favicon.ico') {
       res.writeHead(204);
-      return res.end();
+      res.end();
+      return;
     }
     if (vendor[path]) return send(res, 200, readFileSync(vendor[path]!), TYPES['.js']!);
     const m = /^\/pkg\/([^/]+)\/(.+)$/.exec(path);
@@ -83,14 +99,73 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     send(res, 404, 'Not found', 'text/plain');
   };
 
+  const harnessConfig = (url: URL) => {
+    const pkg = url.searchParams.get('pkg') ?? '';
+    const standard = url.searchParams.get('standard');
+    const lrsWanted = url.searchParams.get('lrs') !== '0' && lrs;
+    if (standard === 'cmi5') {
+      const files = unzipped(pkg);
+      const xml = files?.['cmi5.xml'] ? strFromU8(files['cmi5.xml']) : '';
+      const auId = /<au id="([^"]+)"/.exec(xml)?.[1]?.replace(/&amp;/g, '&') ?? '';
+      const mode = url.searchParams.get('launchMode');
+      const launch = cmi5.launch(auId, `${baseUrl}/cmi5/returned`, url.searchParams.get('registration') || undefined, {
+        ...(mode === 'Browse' || mode === 'Review' ? { launchMode: mode } : {}),
+      });
+      return { packageUrl: `/pkg/${encodeURIComponent(pkg)}/index.html?${launch.query}`, registration: launch.registration, lrs: lrs ? { endpoint: `${baseUrl}/lrs/`, auth: lrs.auth } : null };
+    }
+    const query = lrsWanted ? `?${new URLSearchParams({ endpoint: `${baseUrl}/lrs/`, auth: lrs.auth })}` : '';
+    return { packageUrl: `/pkg/${encodeURIComponent(pkg)}/index.html${query}`, lrs: lrs ? { endpoint: `${baseUrl}/lrs/`, auth: lrs.auth } : null };
+  };
+
+  /** Forwards xAPI requests to the LRS process (the State API is the cmi5 LMS's own). */
+  const proxyLrs = async (req: IncomingMessage, res: ServerResponse, url: URL, rest: string) => {
+    if (!lrsReachable) {
+      req.socket.destroy();
+      return;
+    }
+    if (rest === 'activities/state') return cmi5.state(req, res, url);
+    if (!lrs) return send(res, 404, 'No LRS is running', 'text/plain');
+    const auth = req.headers.authorization;
+    if (!auth || !(auth === lrs.auth || cmi5.authorised(auth) || /^Basic /.test(auth))) return send(res, 401, 'Unauthorised', 'text/plain');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    try {
+      const upstream = await fetch(`${lrs.endpoint}${rest}${url.search}`, {
+        method: req.method ?? 'GET',
+        headers: {
+          authorization: lrs.auth,
+          'x-experience-api-version': String(req.headers['x-experience-api-version'] ?? '1.0.3'),
+          ...(req.headers['content-type'] ? { 'content-type': String(req.headers['content-type']) } : {}),
+        },
+        ...(body && req.method !== 'GET' && req.method !== 'HEAD' ? { body } : {}),
+      });
+      const out = Buffer.from(await upstream.arrayBuffer());
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'x-experience-api-version': '1.0.3' });
+      res.end(out);
+    } catch {
+      req.socket.destroy();
+    }
+  };
+
   return new Promise((resolve) => {
-    const server = createServer(handle);
+    const server = createServer((req, res) => {
+      Promise.resolve(handle(req, res)).catch((e: unknown) => {
+        console.error(e);
+        if (!res.headersSent) send(res, 500, 'Server error', 'text/plain');
+      });
+    });
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
+      baseUrl = `http://127.0.0.1:${port}`;
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url: baseUrl,
         server,
+        cmi5,
+        setLrsReachable: (r) => {
+          lrsReachable = r;
+        },
         close: () => new Promise<void>((r) => server.close(() => r())),
       });
     });
@@ -100,12 +175,12 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
 function indexPage(zips: string[]): string {
   const rows = zips
     .map((z) => {
-      const standard = z.includes('scorm2004') ? 'scorm2004' : 'scorm12';
+      const standard = z.includes('scorm2004') ? 'scorm2004' : z.includes('cmi5') ? 'cmi5' : 'scorm12';
       return `<li><a href="/launch.html?pkg=${encodeURIComponent(z)}&amp;standard=${standard}">${z}</a></li>`;
     })
     .join('\n');
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Package preview</title>
 <link rel="stylesheet" href="/harness.css"></head><body><main><h1>Package preview</h1>
-<p>Each link launches a package with scorm-again as the LMS runtime. Progress is kept in this browser, as an LMS would keep it.</p>
+<p>Each link launches a package: SCORM packages with scorm-again as the LMS runtime, cmi5 packages through a small cmi5 LMS. Progress is kept in this browser, as an LMS would keep it; statements go to a real LRS (Learning Locker's statements service) and appear beside the package.</p>
 <ul>${rows || '<li>No packages yet: run <code>npm run build</code>.</li>'}</ul></main></body></html>`;
 }

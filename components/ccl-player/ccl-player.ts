@@ -6,6 +6,7 @@ import {
   criterionStatus,
   initialState,
   isFinished,
+  scoreAttempt,
   startAttempt,
   unitResult,
   type LearnerState,
@@ -37,6 +38,8 @@ export class CclPlayer extends LitElement {
     position: { state: true },
     glossaryTerm: { state: true },
     feedbackOutcome: { state: true },
+    notice: { state: true },
+    returnUrl: { state: true },
   };
 
   declare course: CourseData;
@@ -48,6 +51,10 @@ export class CclPlayer extends LitElement {
   /** Question position shown in the knowledge check in progress. */
   declare position: number;
   declare glossaryTerm: string;
+  /** A message from the launch (bad LRS settings, say), shown to the learner. */
+  declare notice: string;
+  /** Where Exit takes the learner (cmi5 returnURL); empty when the LMS gives none. */
+  declare returnUrl: string;
   /** Outcome whose just-answered question is on screen with its feedback (-1: none). */
   declare feedbackOutcome: number;
   private questionShownAt = 0;
@@ -61,6 +68,8 @@ export class CclPlayer extends LitElement {
     this.position = 0;
     this.glossaryTerm = '';
     this.feedbackOutcome = -1;
+    this.notice = '';
+    this.returnUrl = '';
   }
 
   /** Starts the session: reads saved state from the tracker and reports the starting position. */
@@ -70,6 +79,9 @@ export class CclPlayer extends LitElement {
     this.tracker.onStatus((s) => (this.saveStatus = s));
     const launch = await this.tracker.start();
     this.mode = launch.mode;
+    this.notice = launch.notice ?? '';
+    this.returnUrl = launch.returnUrl ?? '';
+    if (launch.passMark !== undefined) this.course = { ...this.course, settings: { ...this.course.settings, passMark: launch.passMark } };
     const saved = decodeState(this.course, launch.suspendData);
     this.state = saved ?? initialState(this.course);
     if (!saved) for (const o of this.course.outcomes.keys()) this.reportCriteria(o);
@@ -114,6 +126,8 @@ export class CclPlayer extends LitElement {
     if (loc.startsWith('lesson:')) {
       const id = loc.slice(7);
       if (!visited.includes(id)) visited = [...visited, id];
+      const lesson = this.course.outcomes.flatMap((o) => o.lessons).find((l) => l.id === id);
+      if (lesson) this.tracker.recordLesson(lesson);
     }
     this.state = { ...this.state, location: loc, visited };
     this.feedbackOutcome = -1;
@@ -131,17 +145,22 @@ export class CclPlayer extends LitElement {
     void this.tracker.flush();
   }
 
-  private reportCriteria(outcomeIndex: number): void {
+  /** Reports every criterion of an outcome; after a check, with that check's score per criterion. */
+  private reportCriteria(outcomeIndex: number, afterCheck = false): void {
     const o = this.course.outcomes[outcomeIndex]!;
     const p = this.state.outcomes[outcomeIndex]!;
+    const scores = afterCheck && p.attempt ? scoreAttempt(o, p.attempt).byCriterion : [];
     o.criteria.forEach((c, j) => {
       const best = p.criterionBest[j] ?? null;
+      const attemptScore = scores[j];
       this.tracker.setCriterion({
         id: objectiveId(c.code),
         code: c.code,
+        outcome: o.number,
         description: c.text,
         score: best,
         status: criterionStatus(best, this.course.settings.passMark),
+        ...(attemptScore !== null && attemptScore !== undefined ? { attemptScore } : {}),
       });
     });
   }
@@ -169,6 +188,7 @@ export class CclPlayer extends LitElement {
     this.feedbackOutcome = outcomeIndex;
     this.tracker.recordAnswer({
       question,
+      outcome: this.course.outcomes[outcomeIndex]!.number,
       response,
       correct: isCorrect(question, response),
       latencyMs: Date.now() - this.questionShownAt,
@@ -176,7 +196,7 @@ export class CclPlayer extends LitElement {
       objectiveIds: question.criteria.map(objectiveId),
     });
     if (isFinished(this.state.outcomes[outcomeIndex]!.attempt)) {
-      this.reportCriteria(outcomeIndex);
+      this.reportCriteria(outcomeIndex, true);
       this.reportResult();
     }
     this.persist();
@@ -234,6 +254,7 @@ export class CclPlayer extends LitElement {
           <p class="unit">${course.unit.title}</p>
         </div>
         <button type="button" @click=${() => this.openGlossary()}>${strings.glossary}</button>
+        ${this.returnUrl ? html`<button type="button" @click=${this.exit}>${strings.exit}</button>` : nothing}
         <button type="button" class="contents-toggle" aria-expanded=${String(this.navOpen)} aria-controls="contents" @click=${() => (this.navOpen = !this.navOpen)}>
           ${this.navOpen ? strings.hideContents : strings.showContents}
         </button>
@@ -241,12 +262,19 @@ export class CclPlayer extends LitElement {
       <p class="save ${this.saveStatus === 'saved' || this.saveStatus === 'saving' ? 'quiet' : ''}" role="status">
         ${this.mode === 'normal' ? strings.save[this.saveStatus] : strings.reviewMode}
       </p>
+      ${this.notice ? html`<p class="save" role="alert">${this.notice}</p>` : nothing}
       <div class="layout">
         ${this.renderNav()}
         <main id="main" tabindex="-1" @click=${this.onContentClick}>${this.renderView()}</main>
       </div>
       ${this.renderGlossary()}
     `;
+  }
+
+  /** Ends the session and returns the learner to the LMS. */
+  private async exit(): Promise<void> {
+    await this.tracker.finish();
+    location.assign(this.returnUrl);
   }
 
   private skip(e: Event): void {

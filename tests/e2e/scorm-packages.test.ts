@@ -7,7 +7,7 @@ import { launchBrowser } from '../support/browser.js';
 import { TEST_DIST } from '../support/global-setup.js';
 import { Learner } from '../support/learner.js';
 
-const packages = readdirSync(join(TEST_DIST, 'packages')).filter((f) => f.endsWith('.zip')).sort();
+const packages = readdirSync(join(TEST_DIST, 'packages')).filter((f) => /-scorm(12|2004)\.zip$/.test(f)).sort();
 
 let server: PreviewServer;
 let browser: Browser;

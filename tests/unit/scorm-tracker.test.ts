@@ -67,11 +67,11 @@ describe('SCORM 1.2 tracker with scorm-again as the LMS', () => {
 
   it('writes status, score, one objective per criterion and one interaction per answer', async () => {
     await tracker.start();
-    tracker.setCriterion({ id: 'criterion-1.1', code: '1.1', description: 'Describe', status: 'met', score: 100 });
-    tracker.setCriterion({ id: 'criterion-1.2', code: '1.2', description: 'Explain', status: 'not-attempted', score: null });
-    tracker.recordAnswer({ question: choice, response: [0, 2], correct: true, latencyMs: 12340, timestamp: when, objectiveIds: ['criterion-1.1'] });
-    tracker.recordAnswer({ question: matching, response: [1, 0, 2], correct: false, latencyMs: 5000, timestamp: when, objectiveIds: ['criterion-1.1', 'criterion-1.2'] });
-    tracker.recordAnswer({ question: shortText, response: 'Refer', correct: true, latencyMs: 1000, timestamp: when, objectiveIds: ['criterion-1.2'] });
+    tracker.setCriterion({ outcome: 1, id: 'criterion-1.1', code: '1.1', description: 'Describe', status: 'met', score: 100 });
+    tracker.setCriterion({ outcome: 1, id: 'criterion-1.2', code: '1.2', description: 'Explain', status: 'not-attempted', score: null });
+    tracker.recordAnswer({ outcome: 1, question: choice, response: [0, 2], correct: true, latencyMs: 12340, timestamp: when, objectiveIds: ['criterion-1.1'] });
+    tracker.recordAnswer({ outcome: 1, question: matching, response: [1, 0, 2], correct: false, latencyMs: 5000, timestamp: when, objectiveIds: ['criterion-1.1', 'criterion-1.2'] });
+    tracker.recordAnswer({ outcome: 1, question: shortText, response: 'Refer', correct: true, latencyMs: 1000, timestamp: when, objectiveIds: ['criterion-1.2'] });
     tracker.setResult({ completion: 'completed', success: 'passed', scoreRaw: 85, progress: 1 }, 80);
     tracker.saveState('lesson:o1', '1state');
     expect(await tracker.flush()).toBe(true);
@@ -80,8 +80,8 @@ describe('SCORM 1.2 tracker with scorm-again as the LMS', () => {
     expect(cmi.core.score).toMatchObject({ raw: '85', min: '0', max: '100' });
     expect(cmi.core.lesson_location).toBe('lesson:o1');
     expect(cmi.suspend_data).toBe('1state');
-    expect(cmi.objectives['0']).toMatchObject({ id: 'criterion-1.1', status: 'passed', score: { raw: '100', min: '0', max: '100' } });
-    expect(cmi.objectives['1']).toMatchObject({ id: 'criterion-1.2', status: 'not attempted' });
+    expect(cmi.objectives['0']).toMatchObject({ outcome: 1, id: 'criterion-1.1', status: 'passed', score: { raw: '100', min: '0', max: '100' } });
+    expect(cmi.objectives['1']).toMatchObject({ outcome: 1, id: 'criterion-1.2', status: 'not attempted' });
     expect(cmi.interactions['0']).toMatchObject({ id: 'q1-01', type: 'choice', student_response: 'a,c', result: 'correct', latency: '00:00:12.34', time: '10:11:12' });
     expect(cmi.interactions['0'].correct_responses['0'].pattern).toBe('a,c');
     expect(cmi.interactions['0'].objectives['0'].id).toBe('criterion-1.1');
@@ -96,13 +96,13 @@ describe('SCORM 1.2 tracker with scorm-again as the LMS', () => {
     lms.loadFromJSON({ objectives: { '0': { id: 'criterion-1.2' } }, interactions: { '0': { id: 'q1-09', type: 'choice' } } }, 'cmi');
     tracker = new ScormTracker(findScorm12(frameWith('API', lms))!, scorm12);
     await tracker.start();
-    tracker.setCriterion({ id: 'criterion-1.2', code: '1.2', description: 'x', status: 'not-yet', score: 50 });
-    tracker.setCriterion({ id: 'criterion-1.1', code: '1.1', description: 'x', status: 'met', score: 100 });
-    tracker.recordAnswer({ question: choice, response: [0], correct: false, latencyMs: 1, timestamp: when, objectiveIds: ['criterion-1.1'] });
+    tracker.setCriterion({ outcome: 1, id: 'criterion-1.2', code: '1.2', description: 'x', status: 'not-yet', score: 50 });
+    tracker.setCriterion({ outcome: 1, id: 'criterion-1.1', code: '1.1', description: 'x', status: 'met', score: 100 });
+    tracker.recordAnswer({ outcome: 1, question: choice, response: [0], correct: false, latencyMs: 1, timestamp: when, objectiveIds: ['criterion-1.1'] });
     await tracker.flush();
     const cmi = lms.renderCMIToJSONObject().cmi as any;
-    expect(cmi.objectives['0']).toMatchObject({ id: 'criterion-1.2', status: 'failed' });
-    expect(cmi.objectives['1']).toMatchObject({ id: 'criterion-1.1', status: 'passed' });
+    expect(cmi.objectives['0']).toMatchObject({ outcome: 1, id: 'criterion-1.2', status: 'failed' });
+    expect(cmi.objectives['1']).toMatchObject({ outcome: 1, id: 'criterion-1.1', status: 'passed' });
     expect(cmi.interactions['1'].id).toBe('q1-01');
   });
 
@@ -112,7 +112,7 @@ describe('SCORM 1.2 tracker with scorm-again as the LMS', () => {
     tracker = new ScormTracker(findScorm12(frameWith('API', lms))!, scorm12);
     expect((await tracker.start()).mode).toBe('review');
     tracker.setResult({ completion: 'completed', success: 'failed', scoreRaw: 10, progress: 1 }, 80);
-    tracker.recordAnswer({ question: choice, response: [0], correct: false, latencyMs: 1, timestamp: when, objectiveIds: [] });
+    tracker.recordAnswer({ outcome: 1, question: choice, response: [0], correct: false, latencyMs: 1, timestamp: when, objectiveIds: [] });
     await tracker.flush();
     const cmi = lms.renderCMIToJSONObject().cmi as any;
     expect(cmi.core.lesson_status).toBe('not attempted');
@@ -126,13 +126,13 @@ describe('SCORM 2004 tracker with scorm-again as the LMS', () => {
     lms.loadFromJSON({ learner_id: 'L2', objectives: { '0': { id: 'criterion-1.1' }, '1': { id: 'criterion-1.2' } } }, 'cmi');
     const tracker = new ScormTracker(findScorm2004(frameWith('API_1484_11', lms))!, scorm2004);
     await tracker.start();
-    tracker.setCriterion({ id: 'criterion-1.2', code: '1.2', description: 'Explain tests', status: 'not-yet', score: 50 });
-    tracker.recordAnswer({ question: matching, response: [0, 1, 2], correct: true, latencyMs: 3500, timestamp: when, objectiveIds: ['criterion-1.1', 'criterion-1.2'] });
-    tracker.recordAnswer({ question: shortText, response: 'Escalate', correct: true, latencyMs: 1000, timestamp: when, objectiveIds: ['criterion-1.2'] });
+    tracker.setCriterion({ outcome: 1, id: 'criterion-1.2', code: '1.2', description: 'Explain tests', status: 'not-yet', score: 50 });
+    tracker.recordAnswer({ outcome: 1, question: matching, response: [0, 1, 2], correct: true, latencyMs: 3500, timestamp: when, objectiveIds: ['criterion-1.1', 'criterion-1.2'] });
+    tracker.recordAnswer({ outcome: 1, question: shortText, response: 'Escalate', correct: true, latencyMs: 1000, timestamp: when, objectiveIds: ['criterion-1.2'] });
     tracker.setResult({ completion: 'completed', success: 'failed', scoreRaw: 50, progress: 0.75 }, 80);
     expect(await tracker.flush()).toBe(true);
     const cmi = lms.renderCMIToJSONObject().cmi as any;
-    expect(cmi.objectives['1']).toMatchObject({ id: 'criterion-1.2', success_status: 'failed', completion_status: 'completed', description: '1.2 Explain tests' });
+    expect(cmi.objectives['1']).toMatchObject({ outcome: 1, id: 'criterion-1.2', success_status: 'failed', completion_status: 'completed', description: '1.2 Explain tests' });
     expect(cmi.objectives['1'].score).toMatchObject({ scaled: '0.5', raw: '50', min: '0', max: '100' });
     expect(cmi.objectives['2']).toBeUndefined();
     expect(cmi.interactions['0']).toMatchObject({ type: 'matching', learner_response: '1[.]a[,]2[.]b[,]3[.]c', result: 'correct', latency: 'PT3.5S', timestamp: '2026-11-23T10:11:12', description: 'Match' });
@@ -176,7 +176,7 @@ describe('when the LMS fails', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await tracker.start();
     tracker.saveState('check:1', '1state');
-    tracker.recordAnswer({ question: choice, response: [0, 2], correct: true, latencyMs: 1, timestamp: when, objectiveIds: ['criterion-1.1'] });
+    tracker.recordAnswer({ outcome: 1, question: choice, response: [0, 2], correct: true, latencyMs: 1, timestamp: when, objectiveIds: ['criterion-1.1'] });
     expect(await tracker.flush()).toBe(false);
     expect(statuses).toContain('unsaved');
     for (const delay of RETRY_DELAYS_MS.slice(0, 3)) await vi.advanceTimersByTimeAsync(delay);

@@ -1,0 +1,69 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCourse } from '../../build-scripts/content/build-course.js';
+import { listUnitIds, readUnitSources } from '../../build-scripts/content/load-unit.js';
+import { DEFAULTS } from '../../build-scripts/options.js';
+
+/** The seeds (awarding bodies' unit specifications) live beside the checkout. */
+const SEEDS = join(process.cwd(), '../shared/seeds');
+const seedTexts = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
+  // Garbling the seed map names ("Iistening" for "listening"), read through as the writers did.
+  .map((t) => t.replace(/Iistening/g, 'listening'));
+/** Letters and digits only: PDF extraction breaks lines and spacing, never the words. */
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+const units = listUnitIds(process.cwd()).filter((id) => !process.env.TEST_UNITS || process.env.TEST_UNITS.split(',').includes(id));
+
+describe.each(units)('content of %s', (id) => {
+  const { data, coverage } = buildCourse(readUnitSources(process.cwd(), id), DEFAULTS);
+  const seed = seedTexts.find((t) => squash(t).includes(squash(data.unit.reference)));
+
+  it('comes from a seed, and every outcome title and criterion is worded as the seed words it', () => {
+    expect(seed, `no seed names ${data.unit.reference}`).toBeDefined();
+    const s = squash(seed!);
+    for (const o of data.outcomes) {
+      expect(s, `outcome ${o.number} title`).toContain(squash(o.title));
+      for (const c of o.criteria) {
+        expect(s, `criterion ${c.code}`).toContain(squash(c.text));
+        for (const r of c.range ?? []) expect(s, `criterion ${c.code} range item "${r}"`).toContain(squash(r));
+      }
+    }
+  });
+
+  it('teaches every criterion in real depth and has enough questions for retakes', () => {
+    for (const c of coverage) {
+      expect(c.lessonWords, `words for ${c.code}`).toBeGreaterThanOrEqual(250);
+      expect(c.questions, `questions for ${c.code}`).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('uses at least three question types in every outcome', () => {
+    for (const o of data.outcomes) expect(new Set(o.questions.map((q) => q.type)).size, `outcome ${o.number}`).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does not give the answer away: true/false answers are mixed and right options are not the longest by far', () => {
+    const tf = data.outcomes.flatMap((o) => o.questions).filter((q) => q.type === 'true-false');
+    const trues = tf.filter((q) => q.type === 'true-false' && q.correct).length;
+    expect(trues).toBeGreaterThan(0);
+    expect(trues).toBeLessThan(tf.length);
+    const giveaways = data.outcomes
+      .flatMap((o) => o.questions)
+      .filter((q) => q.type === 'single')
+      .filter((q) => {
+        if (q.type !== 'single') return false;
+        const right = q.options.find((o) => o.correct)!.text.length;
+        const longestWrong = Math.max(...q.options.filter((o) => !o.correct).map((o) => o.text.length));
+        return right > 1.5 * longestWrong;
+      })
+      .map((q) => q.id);
+    expect(giveaways).toEqual([]);
+  });
+
+  it('says once that a knowledge check does not replace the assessor', () => {
+    expect(data.assessment.html).toMatch(/assessor/i);
+    expect(data.assessment.html).toMatch(/knowledge check/i);
+  });
+});

@@ -1,0 +1,58 @@
+import type { LessonData } from './course-data.js';
+import type { UnitResult } from './learner-state.js';
+import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from './tracker.js';
+
+/**
+ * Uses the primary tracker, or the fallback when the primary cannot start (a cmi5 launch whose
+ * token or launch data cannot be had, say): the learner can still study, and is told why their
+ * progress is kept only here.
+ */
+export class TrackerWithFallback implements Tracker {
+  private active: Tracker;
+  constructor(
+    primary: Tracker,
+    private readonly fallback: () => Tracker,
+    private readonly notice: (error: unknown) => string,
+  ) {
+    this.active = primary;
+  }
+
+  get standard() {
+    return this.active.standard;
+  }
+
+  async start(): Promise<LaunchData> {
+    try {
+      return await this.active.start();
+    } catch (e) {
+      console.warn('Launch failed; falling back', e);
+      this.active = this.fallback();
+      return { ...(await this.active.start()), notice: this.notice(e) };
+    }
+  }
+  saveState(location: string, suspendData: string): void {
+    this.active.saveState(location, suspendData);
+  }
+  recordAnswer(answer: AnsweredQuestion): void {
+    this.active.recordAnswer(answer);
+  }
+  recordLesson(lesson: LessonData): void {
+    this.active.recordLesson(lesson);
+  }
+  setCriterion(criterion: CriterionProgress): void {
+    this.active.setCriterion(criterion);
+  }
+  setResult(result: UnitResult, passMark: number): void {
+    this.active.setResult(result, passMark);
+  }
+  flush(): Promise<boolean> {
+    return this.active.flush();
+  }
+  finish(): Promise<void> {
+    return this.active.finish();
+  }
+  onStatus(listener: (status: SaveStatus) => void): void {
+    // Listeners follow whichever tracker is active when they subscribe (after start).
+    this.active.onStatus(listener);
+  }
+}

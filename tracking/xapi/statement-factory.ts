@@ -1,0 +1,197 @@
+import type { Activity as ContextActivity, Context, InteractionComponent, Statement } from '@xapi/xapi';
+import type { CourseData, LessonData, QuestionData } from '../course-data.js';
+import { correctPatterns, formatResponse, digit, letter } from '../interaction-format.js';
+import { isoDuration } from '../iso-duration.js';
+import type { AnsweredQuestion } from '../tracker.js';
+import { ACTIVITY_TYPES, CMI5, VERBS, activityIris, type VerbName } from './vocabulary.js';
+import { newUuid } from './uuid.js';
+
+export type Actor = NonNullable<Statement['actor']>;
+
+export interface StatementSettings {
+  actor: Actor;
+  registration: string;
+  /** cmi5: the LMS's context template and the AU's activity id; absent for SCORM with xAPI. */
+  cmi5?: { contextTemplate: Context; auId: string };
+  language?: string;
+}
+
+const LANG = 'en-GB';
+const text = (s: string) => ({ [LANG]: s });
+const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+
+/**
+ * Makes the xAPI 1.0.3 statements of one learner's session. Every statement gets its id and
+ * timestamp here, once, so resending it can never make a duplicate.
+ */
+export class StatementFactory {
+  readonly iris;
+  constructor(
+    private readonly course: CourseData,
+    private readonly settings: StatementSettings,
+  ) {
+    this.iris = activityIris(course);
+  }
+
+  private unitActivity(): ContextActivity {
+    return {
+      objectType: 'Activity',
+      id: this.iris.unit,
+      definition: {
+        type: ACTIVITY_TYPES.course,
+        name: text(`${this.course.unit.title} (${this.course.unit.reference})`),
+      },
+    };
+  }
+
+  private outcomeActivity(n: number): ContextActivity {
+    const o = this.course.outcomes.find((x) => x.number === n)!;
+    return {
+      objectType: 'Activity',
+      id: this.iris.outcome(n),
+      definition: { type: ACTIVITY_TYPES.module, name: text(`${this.course.unit.terms.outcome} ${n}: ${o.title}`) },
+    };
+  }
+
+  criterionActivity(code: string): ContextActivity {
+    const c = this.course.outcomes.flatMap((o) => o.criteria).find((x) => x.code === code)!;
+    return {
+      objectType: 'Activity',
+      id: this.iris.criterion(code),
+      definition: { type: ACTIVITY_TYPES.objective, name: text(`${code} ${c.text}`), description: text(c.text) },
+    };
+  }
+
+  /** Context: registration, platform, language, parent outcome, grouping unit (and criteria); cmi5's template merged in. */
+  private context(options: { outcome?: number; criteria?: string[]; categories?: string[] } = {}): Context {
+    const template = this.settings.cmi5?.contextTemplate ?? {};
+    const grouping = [...(template.contextActivities?.grouping ?? []), this.unitActivity(), ...(options.criteria ?? []).map((c) => this.criterionActivity(c))];
+    const categories = [...(template.contextActivities?.category ?? []), ...(options.categories ?? []).map((id) => ({ objectType: 'Activity' as const, id }))];
+    return {
+      ...template,
+      registration: this.settings.registration,
+      platform: 'Contact-centre learning package',
+      language: this.settings.language ?? LANG,
+      contextActivities: {
+        ...template.contextActivities,
+        ...(options.outcome !== undefined ? { parent: [this.outcomeActivity(options.outcome)] } : {}),
+        grouping,
+        ...(categories.length ? { category: categories } : {}),
+      },
+    };
+  }
+
+  private make(verb: VerbName, object: Statement['object'], context: Context, result?: Statement['result'], timestamp = new Date()): Statement {
+    return {
+      id: newUuid(),
+      actor: this.settings.actor,
+      verb: { id: VERBS[verb], display: text(verb) },
+      object,
+      ...(result ? { result } : {}),
+      context,
+      timestamp: timestamp.toISOString(),
+    };
+  }
+
+  /** The unit itself as the statement object (the AU in cmi5). */
+  private unitObject(): Statement['object'] {
+    const cmi5 = this.settings.cmi5;
+    return cmi5 ? { objectType: 'Activity', id: cmi5.auId } : this.unitActivity();
+  }
+
+  /** initialized / resumed / suspended / terminated. cmi5 sessions use initialized and terminated only. */
+  session(verb: 'initialized' | 'resumed' | 'suspended' | 'terminated', sessionMs?: number): Statement {
+    const cmi5 = this.settings.cmi5 !== undefined && (verb === 'initialized' || verb === 'terminated');
+    return this.make(
+      verb,
+      this.unitObject(),
+      this.context({ categories: cmi5 ? [CMI5.category] : [] }),
+      sessionMs !== undefined && verb !== 'initialized' && verb !== 'resumed' ? { duration: isoDuration(sessionMs) } : undefined,
+    );
+  }
+
+  lessonExperienced(lesson: LessonData): Statement {
+    return this.make(
+      'experienced',
+      { objectType: 'Activity', id: this.iris.lesson(lesson.id), definition: { type: ACTIVITY_TYPES.lesson, name: text(lesson.title) } },
+      this.context({ outcome: lesson.outcome, criteria: lesson.criteria }),
+    );
+  }
+
+  answered(a: AnsweredQuestion, outcome: number): Statement {
+    const q = a.question;
+    return this.make(
+      'answered',
+      { objectType: 'Activity', id: this.iris.question(outcome, q.id), definition: interactionDefinition(q) },
+      this.context({ outcome, criteria: q.criteria }),
+      {
+        response: formatResponse(q, a.response, '2004'),
+        success: a.correct,
+        duration: isoDuration(a.latencyMs),
+      },
+      a.timestamp,
+    );
+  }
+
+  /** passed / failed on a criterion's objective, with the scaled score of the check just taken. */
+  criterionJudged(code: string, outcome: number, score: number, passed: boolean): Statement {
+    return this.make(
+      passed ? 'passed' : 'failed',
+      this.criterionActivity(code),
+      this.context({ outcome }),
+      { success: passed, score: { scaled: score / 100, raw: score, min: 0, max: 100 } },
+    );
+  }
+
+  /** completed on the unit (cmi5: with the moveOn category). */
+  unitCompleted(sessionMs: number): Statement {
+    const cmi5 = this.settings.cmi5 !== undefined;
+    return this.make(
+      'completed',
+      this.unitObject(),
+      this.context({ categories: cmi5 ? [CMI5.category, CMI5.moveOn] : [] }),
+      { completion: true, duration: isoDuration(sessionMs) },
+    );
+  }
+
+  /** passed / failed on the unit, with the unit score (cmi5: the masteryScore in context). */
+  unitJudged(passed: boolean, score: number, sessionMs: number, masteryScore: number): Statement {
+    const cmi5 = this.settings.cmi5 !== undefined;
+    const context = this.context({ categories: cmi5 ? [CMI5.category, CMI5.moveOn] : [] });
+    if (cmi5) context.extensions = { ...context.extensions, [CMI5.masteryScore]: masteryScore };
+    return this.make(passed ? 'passed' : 'failed', this.unitObject(), context, {
+      success: passed,
+      score: { scaled: score / 100, raw: score, min: 0, max: 100 },
+      duration: isoDuration(sessionMs),
+    });
+  }
+}
+
+/** The question as a cmi.interaction activity: type, choices / source / target / steps, correct pattern. */
+export function interactionDefinition(q: QuestionData) {
+  const component = (id: string, html: string): InteractionComponent => ({ id, description: text(plain(html)) });
+  const base = {
+    type: ACTIVITY_TYPES.interaction,
+    name: text(q.id),
+    description: text(q.stemText),
+    correctResponsesPattern: correctPatterns(q, '2004'),
+  };
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return { ...base, interactionType: 'choice' as const, choices: q.options.map((o, i) => component(letter(i), o.text)) };
+    case 'true-false':
+      return { ...base, interactionType: 'true-false' as const };
+    case 'matching':
+      return {
+        ...base,
+        interactionType: 'matching' as const,
+        source: q.pairs.map((p, i) => component(digit(i), p.source)),
+        target: q.pairs.map((p, i) => component(letter(i), p.target)),
+      };
+    case 'ordering':
+      return { ...base, interactionType: 'sequencing' as const, choices: q.steps.map((s, i) => component(letter(i), s)) };
+    case 'short-text':
+      return { ...base, interactionType: 'fill-in' as const };
+  }
+}

@@ -21,7 +21,7 @@ function sample(type: QuestionType): { q: QuestionData; outcome: number; r: Resp
           : q.type === 'true-false' ? true
           : q.type === 'short-text' ? 'an answer'
           : q.type === 'matching' ? identity(q.pairs.length)
-          : identity(q.steps.length);
+          : identity('steps' in q ? q.steps.length : 0);
         return { q, outcome: o.number, r };
       }
   throw new Error(`no ${type} question`);

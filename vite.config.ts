@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 
-/** One build of the player, shared by every unit's packages: dist of a single ES module, player.js. */
+/** One build of the player, shared by every unit's packages: player.js, and the xAPI code it loads only when reporting to an LRS. */
 export default defineConfig({
   build: {
     target: 'es2022',
@@ -15,6 +15,7 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'player.js',
     },
+    rollupOptions: { output: { chunkFileNames: 'player-[name].js' } },
   },
   logLevel: 'warn',
   test: {

@@ -80,8 +80,8 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const tmp = join(root, `.build-tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
-    const playerJs = await buildPlayer(root, join(tmp, 'player'));
-    const jsGzipBytes = gzipSync(playerJs, { level: 9 }).length;
+    const { files: playerFiles, eager } = await buildPlayer(root, join(tmp, 'player'));
+    const jsGzipBytes = [...playerFiles.values()].reduce((n, js) => n + gzipSync(js, { level: 9 }).length, 0);
     const logo = options.logo ? { name: `logo${extname(options.logo).toLowerCase()}`, bytes: readFileSync(options.logo) } : undefined;
     const staged = join(tmp, 'dist');
     mkdirSync(join(staged, 'packages'), { recursive: true });
@@ -89,10 +89,10 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     for (const { course, coverage, suspendDataMax } of units) {
       report.units.push({ id: course.unit.id, reference: course.unit.reference, coverage });
       for (const standard of options.standards) {
-        const files = new Map<string, string | Uint8Array>([
-          ['index.html', launchPage(course, standard)],
-          ['player.js', playerJs],
-        ]);
+        // Chunks this launch will certainly load are preloaded: the eager ones always, the xAPI ones when it reports to an LRS.
+        const reports = standard === 'cmi5' || options.lrs !== undefined;
+        const preload = reports ? [...playerFiles.keys()].filter((f) => f !== 'player.js') : eager;
+        const files = new Map<string, string | Uint8Array>([['index.html', launchPage(course, standard, preload)], ...playerFiles]);
         if (logo) files.set(logo.name, logo.bytes);
         const manifest = MANIFEST[standard];
         files.set(manifest.file, manifest.write({ course, files: [...files.keys()] }));

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const standard = document.querySelector<HTMLMetaElement>('meta[name="ccl-standard"]')?.content ?? null;
   document.body.style.margin = '0';
   player.course = course;
-  player.tracker = createTracker(course, standard);
+  player.tracker = await createTracker(course, standard);
   await player.begin();
 }
 

@@ -5,20 +5,20 @@ import { scorm12, scorm2004 } from './scorm-dialects.js';
 import { ScormTracker } from './scorm-tracker.js';
 import type { Tracker } from './tracker.js';
 import { TrackerWithFallback } from './tracker-with-fallback.js';
-import { Cmi5Tracker } from './xapi/cmi5-tracker.js';
-import { readCmi5Launch, readXapiLaunch } from './xapi/launch-params.js';
-import { TrackerWithStatements } from './xapi/tracker-with-statements.js';
+import { readCmi5Launch, readXapiLaunch } from './launch-params.js';
 
 /**
  * Picks how progress is reported for this launch. A cmi5 package reports through cmi5; a SCORM
  * package through the SCORM API it finds (its own version first), and also to an LRS when one
  * is given at launch or in the build configuration; with no LMS, progress stays in the browser.
+ * The xAPI code is loaded only for launches that report to an LRS.
  */
-export function createTracker(course: CourseData, standard: string | null, win: Window = window): Tracker {
+export async function createTracker(course: CourseData, standard: string | null, win: Window = window): Promise<Tracker> {
   const unitId = course.unit.id;
   if (standard === 'cmi5') {
     const launch = readCmi5Launch(win.location.search);
     if (!launch.ok) return new LocalTracker(unitId, undefined, `This unit was not launched by a cmi5 learning platform (${launch.problem}), so your progress is kept in this browser only.`);
+    const { Cmi5Tracker } = await import('./xapi/cmi5-tracker.js');
     return new TrackerWithFallback(
       new Cmi5Tracker(course, launch.value),
       () => new LocalTracker(unitId),
@@ -37,6 +37,7 @@ export function createTracker(course: CourseData, standard: string | null, win: 
   const lrs = readXapiLaunch(win.location.search, course.settings.lrs);
   if (!lrs) return primary;
   if (!lrs.ok) return withNotice(primary, `Learning record store settings were ignored: ${lrs.problem}. Your progress is still saved as usual.`);
+  const { TrackerWithStatements } = await import('./xapi/tracker-with-statements.js');
   return new TrackerWithStatements(primary, course, lrs.value, win.location.origin);
 }
 

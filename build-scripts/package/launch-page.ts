@@ -8,9 +8,10 @@ export function embeddableJson(value: unknown): string {
 
 /**
  * The package's launch page: the player script and the unit's course data as an inert JSON
- * block. No inline script or style, so it runs under a strict Content-Security-Policy.
+ * block. No inline script or style, so it runs under a strict Content-Security-Policy. Chunks the
+ * launch will certainly need (the xAPI code, for cmi5) are preloaded alongside the player.
  */
-export function launchPage(course: CourseData, standard: string): string {
+export function launchPage(course: CourseData, standard: string, preload: string[] = []): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -19,6 +20,7 @@ export function launchPage(course: CourseData, standard: string): string {
 <meta name="ccl-standard" content="${xmlEscape(standard)}">
 <title>${xmlEscape(course.unit.title)}</title>
 <script type="module" src="player.js"></script>
+${preload.map((f) => `<link rel="modulepreload" href="${xmlEscape(f)}">\n`).join('')}
 </head>
 <body>
 <ccl-player></ccl-player>

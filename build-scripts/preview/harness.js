@@ -4,14 +4,18 @@
  * in its database); a relaunch loads it back with entry "resume". For cmi5, the server plays the
  * LMS (session, token, LMS.LaunchData). Statements the LRS received are listed beside the package.
  */
-(async function () {
+(function () {
   const params = new URLSearchParams(location.search);
   const pkg = params.get('pkg');
   const standard = params.get('standard') || 'scorm12';
   const regKey = 'harness:registration:' + pkg;
-  const query = new URLSearchParams(params);
-  if (standard === 'cmi5' && localStorage.getItem(regKey)) query.set('registration', localStorage.getItem(regKey));
-  const config = await (await fetch('/harness-config?' + query)).json();
+  // A cmi5 relaunch keeps its registration: the page is reloaded once with it.
+  if (standard === 'cmi5' && localStorage.getItem(regKey) && !params.has('registration')) {
+    params.set('registration', localStorage.getItem(regKey));
+    location.replace('?' + params);
+    return;
+  }
+  const config = JSON.parse(document.getElementById('harness-config').textContent);
   window.harness = { api: null, commits: 0, data: () => null, config };
   if (standard === 'cmi5') {
     localStorage.setItem(regKey, config.registration);
@@ -24,7 +28,8 @@
   document.getElementById('reset').addEventListener('click', () => {
     localStorage.removeItem('harness:' + pkg);
     localStorage.removeItem(regKey);
-    location.reload();
+    params.delete('registration');
+    location.replace('?' + params);
   });
   document.getElementById('close').addEventListener('click', () => document.getElementById('sco').remove());
   document.getElementById('sco').src = config.packageUrl;

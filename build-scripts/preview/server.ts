@@ -74,9 +74,13 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
       // Only the runtime this package needs is loaded (none for cmi5).
       const standard = url.searchParams.get('standard');
       const runtime = standard === 'scorm2004' ? '<script src="/vendor/scorm2004.js"></script>' : standard === 'cmi5' ? '' : '<script src="/vendor/scorm12.js"></script>';
-      return send(res, 200, readFileSync(join(here, 'launch.html'), 'utf8').replace('<!--RUNTIME-->', runtime), TYPES['.html']!);
+      // The launch configuration is written into the page, so the package starts without another round trip.
+      const config = JSON.stringify(harnessConfig(url)).replace(/</g, '\\u003c');
+      const page = readFileSync(join(here, 'launch.html'), 'utf8')
+        .replace('<!--RUNTIME-->', runtime)
+        .replace('<!--CONFIG-->', `<script type="application/json" id="harness-config">${config}</script>`);
+      return send(res, 200, page, TYPES['.html']!);
     }
-    if (path === '/harness-config') return send(res, 200, JSON.stringify(harnessConfig(url)), TYPES['.json']!);
     if (path.startsWith('/cmi5/fetch/') && req.method === 'POST') return cmi5.fetch(path.slice('/cmi5/fetch/'.length), res);
     if (path === '/cmi5/returned') return send(res, 200, '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Returned</title></head><body><h1>Back in the learning platform</h1></body></html>', TYPES['.html']!);
     if (path.startsWith('/lrs/')) return void proxyLrs(req, res, url, path.slice('/lrs/'.length));

@@ -2,7 +2,7 @@ import type { Context } from '@xapi/xapi';
 import type { CourseData, LessonData } from '../course-data.js';
 import type { UnitResult } from '../learner-state.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from '../tracker.js';
-import type { Cmi5Launch } from './launch-params.js';
+import type { Cmi5Launch } from '../launch-params.js';
 import { LrsClient } from './lrs-client.js';
 import { StatementQueue, browserQueueStore } from './statement-queue.js';
 import { CMI5, activityIris } from './vocabulary.js';

@@ -1,7 +1,7 @@
 import type { CourseData, LessonData } from '../course-data.js';
 import type { UnitResult } from '../learner-state.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from '../tracker.js';
-import type { XapiLaunch } from './launch-params.js';
+import type { XapiLaunch } from '../launch-params.js';
 import { LrsClient } from './lrs-client.js';
 import type { Actor } from './statement-factory.js';
 import { StatementQueue, browserQueueStore } from './statement-queue.js';

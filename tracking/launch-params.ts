@@ -1,4 +1,4 @@
-import type { Actor } from './statement-factory.js';
+import type { Actor } from './xapi/statement-factory.js';
 
 export interface XapiLaunch {
   endpoint: string;

@@ -48,6 +48,10 @@ export const strings = {
   best: (score: number) => `Best score ${score}%`,
   attempts: (n: number) => `${n} attempt${n === 1 ? '' : 's'}`,
   reviewAnswers: 'Review your answers',
+  bestScoreHeading: 'Best score',
+  thisAttemptHeading: 'This attempt',
+  statusHeading: 'Status',
+  opened: ' (opened)',
   honesty:
     'A knowledge check shows what you understand. It is not the assessor’s judgement of your competence: your assessor decides that from workplace evidence.',
   outcomeProgress: (done: number, total: number) => `${done} of ${total} criteria met`,

@@ -310,7 +310,7 @@ export class CclPlayer extends LitElement {
         return html`<p class="outcome" id="nav-outcome-${o.number}">${this.course.unit.terms.outcome} ${o.number}: ${o.title}</p>
           <ul aria-labelledby="nav-outcome-${o.number}">
             ${o.lessons.map((l) =>
-              this.link(`lesson:${l.id}`, l.title, this.state.visited.includes(l.id) ? html`<span class="visually-hidden"> (opened)</span>` : nothing),
+              this.link(`lesson:${l.id}`, l.title, this.state.visited.includes(l.id) ? html`<span class="visually-hidden">${strings.opened}</span>` : nothing),
             )}
             ${this.link(
               `check:${o.number}`,

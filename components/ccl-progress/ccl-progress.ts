@@ -55,8 +55,8 @@ export class CclProgress extends LitElement {
         <thead>
           <tr>
             <th scope="col">${terms.criterion}</th>
-            <th scope="col">Best score</th>
-            <th scope="col">Status</th>
+            <th scope="col">${strings.bestScoreHeading}</th>
+            <th scope="col">${strings.statusHeading}</th>
           </tr>
         </thead>
         <tbody>

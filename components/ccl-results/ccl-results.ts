@@ -72,8 +72,8 @@ export class CclResults extends LitElement {
         <thead>
           <tr>
             <th scope="col">${this.criterionLabel}</th>
-            <th scope="col">This attempt</th>
-            <th scope="col">Status</th>
+            <th scope="col">${strings.thisAttemptHeading}</th>
+            <th scope="col">${strings.statusHeading}</th>
           </tr>
         </thead>
         <tbody>

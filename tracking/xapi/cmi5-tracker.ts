@@ -102,6 +102,7 @@ export class Cmi5Tracker implements Tracker {
 
   /** Saves the learner's state in the State API; retried with backoff while the LMS is unreachable. */
   flush(): Promise<boolean> {
+    this.reporter?.send();
     if (this.dirty === null) return Promise.resolve(this.status !== 'unsaved');
     this.saving ??= this.saveNow().finally(() => {
       this.saving = null;

@@ -66,6 +66,7 @@ export class TrackerWithStatements implements Tracker {
     this.reporter?.result(result);
   }
   flush(): Promise<boolean> {
+    this.reporter?.send();
     return this.primary.flush();
   }
   async finish(): Promise<void> {

@@ -66,6 +66,11 @@ export class XapiReporter {
     } else if (r.success === 'failed') this.pendingFailure = { score: r.scoreRaw ?? 0 };
   }
 
+  /** Sends what is queued now (the page is being hidden, say), without waiting. */
+  send(): void {
+    void this.queue.flush();
+  }
+
   /** Ends the session: a pending failure, suspended (SCORM, when incomplete), terminated; then sends with keepalive. */
   async end(): Promise<void> {
     if (this.ended) return;

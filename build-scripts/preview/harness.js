@@ -26,7 +26,7 @@
   if (config.lrs) showStatements(config.lrs);
   document.getElementById('pkg-name').textContent = pkg + ' (' + standard + ')';
   document.getElementById('reset').addEventListener('click', () => {
-    localStorage.removeItem('harness:' + pkg);
+    localStorage.removeItem('harness:' + pkg + ':' + (params.get('learner') || 'learner-1'));
     localStorage.removeItem(regKey);
     params.delete('registration');
     location.replace('?' + params);
@@ -36,14 +36,16 @@
 })();
 
 function startScorm(pkg, standard) {
-  const storeKey = 'harness:' + pkg;
+  const storeKey = 'harness:' + pkg + ':' + (new URLSearchParams(location.search).get('learner') || 'learner-1');
   const is12 = standard === 'scorm12';
   const settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5, mastery_override: false };
   const api = is12 ? new Scorm12API(settings) : new Scorm2004API(settings);
   const saved = JSON.parse(localStorage.getItem(storeKey) || 'null');
-  const learner = is12
-    ? { core: { student_id: 'learner-1', student_name: 'Learner, Test' } }
-    : { learner_id: 'learner-1', learner_name: 'Test Learner' };
+  // ?learner=<id>&name=<name> launches as another learner (each keeps their own saved data).
+  const q = new URLSearchParams(location.search);
+  const id = q.get('learner') || 'learner-1';
+  const name = q.get('name') || 'Test Learner';
+  const learner = is12 ? { core: { student_id: id, student_name: name } } : { learner_id: id, learner_name: name };
   const cmi = saved || learner;
   if (saved) {
     const core = is12 ? cmi.core : cmi;

@@ -68,7 +68,8 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     const path = decodeURIComponent(url.pathname);
     if (path === '/' || path === '/index.html') {
       const zips = existsSync(options.packagesDir) ? readdirSync(options.packagesDir).filter((f) => f.endsWith('.zip')).sort() : [];
-      return send(res, 200, indexPage(zips), TYPES['.html']!);
+      const tutorQuery = lrs ? `?${new URLSearchParams({ endpoint: `${baseUrl}/lrs/`, auth: lrs.auth })}` : '';
+      return send(res, 200, indexPage(zips, tutorQuery), TYPES['.html']!);
     }
     if (path === '/launch.html') {
       // Only the runtime this package needs is loaded (none for cmi5).
@@ -92,6 +93,13 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
       return;
     }
     if (vendor[path]) return send(res, 200, readFileSync(vendor[path]!), TYPES['.js']!);
+    const tutor = /^\/tutor\/([\w.-]*)$/.exec(path);
+    if (tutor) {
+      // The tutor report page, built beside the packages (dist/tutor/).
+      const file = join(options.packagesDir, '..', 'tutor', tutor[1] || 'index.html');
+      if (!existsSync(file)) return send(res, 404, 'No tutor report built yet: run npm run build', 'text/plain');
+      return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', { 'content-security-policy': PACKAGE_CSP.replace("connect-src 'self'", 'connect-src *') });
+    }
     const m = /^\/pkg\/([^/]+)\/(.+)$/.exec(path);
     if (m) {
       const files = unzipped(m[1]!);
@@ -176,7 +184,7 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
   });
 }
 
-function indexPage(zips: string[]): string {
+function indexPage(zips: string[], tutorQuery: string): string {
   const rows = zips
     .map((z) => {
       const standard = z.includes('scorm2004') ? 'scorm2004' : z.includes('cmi5') ? 'cmi5' : 'scorm12';
@@ -186,5 +194,6 @@ function indexPage(zips: string[]): string {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Package preview</title>
 <link rel="stylesheet" href="/harness.css"></head><body><main><h1>Package preview</h1>
 <p>Each link launches a package: SCORM packages with scorm-again as the LMS runtime, cmi5 packages through a small cmi5 LMS. Progress is kept in this browser, as an LMS would keep it; statements go to a real LRS (Learning Locker's statements service) and appear beside the package.</p>
-<ul>${rows || '<li>No packages yet: run <code>npm run build</code>.</li>'}</ul></main></body></html>`;
+<ul>${rows || '<li>No packages yet: run <code>npm run build</code>.</li>'}</ul>
+<h2>Tutors</h2><p><a href="/tutor/${tutorQuery.replace(/&/g, '&amp;')}">Tutor evidence report</a>, reading this preview's LRS.</p></main></body></html>`;
 }

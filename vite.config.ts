@@ -20,6 +20,7 @@ export default defineConfig({
   logLevel: 'warn',
   test: {
     fileParallelism: false,
+    reporters: ['default', './tests/support/fault-summary-reporter.ts'],
     projects: [
       {
         extends: true,

@@ -4,8 +4,8 @@
  * when everything succeeded, so a failed build leaves dist/ as it was.
  * Usage: npm run build [-- --unit <id> --standard scorm12 --pass-mark 80 …] (see README)
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CourseData } from '../tracking/course-data.js';
 import { SUSPEND_DATA_LIMIT, worstCaseSuspendLength } from '../tracking/state-codec.js';
@@ -75,10 +75,15 @@ export function prepareUnits(root: string, options: BuildOptions) {
   return units;
 }
 
-export async function runBuild(root: string, options: BuildOptions): Promise<BuildReport> {
-  const units = prepareUnits(root, options);
-  const tmp = join(root, `.build-tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
+/**
+ * Builds the packages. `root` holds the player's code; `contentRoot` the modules/ and quizzes/
+ * folders (the same checkout, except in tests that build fixture content).
+ */
+export async function runBuild(root: string, options: BuildOptions, contentRoot = root): Promise<BuildReport> {
+  const units = prepareUnits(contentRoot, options);
+  // Staged beside the output folder, so the final swap is a rename on one file system.
+  mkdirSync(dirname(options.outDir), { recursive: true });
+  const tmp = mkdtempSync(`${options.outDir}.tmp-`);
   try {
     const { files: playerFiles, eager } = await buildPlayer(root, join(tmp, 'player'));
     const jsGzipBytes = [...playerFiles.values()].reduce((n, js) => n + gzipSync(js, { level: 9 }).length, 0);
@@ -112,7 +117,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
 
 /** Replaces outDir with staged in two renames, so outDir is never half-written. */
 function swapInto(staged: string, outDir: string): void {
-  const old = `${outDir}.old-${process.pid}`;
+  const old = `${staged}.old`;
   if (existsSync(outDir)) renameSync(outDir, old);
   try {
     renameSync(staged, outDir);

@@ -14,6 +14,8 @@ export const RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
 export class ScormTracker implements Tracker {
   readonly standard;
   private readonly pending = new Map<string, string>();
+  /** Values the LMS is known to hold (read from it, or committed to it): not sent again. */
+  private readonly lmsHas = new Map<string, string>();
   private readonly objectiveSlots = new Map<string, number>();
   /** Slots whose id the LMS already holds (pre-filled from the manifest, or sent by us). */
   private readonly objectiveIdsSent = new Set<number>();
@@ -56,6 +58,8 @@ export class ScormTracker implements Tracker {
     }
     this.nextInteraction = count(k.interactionCount);
     const suspendData = get(k.suspendData);
+    this.lmsHas.set(k.suspendData, suspendData);
+    this.lmsHas.set(k.location, get(k.location));
     const learnerId = get(k.learnerId);
     const learnerName = get(k.learnerName);
     return {
@@ -69,8 +73,8 @@ export class ScormTracker implements Tracker {
 
   saveState(location: string, suspendData: string): void {
     if (!this.tracking) return;
-    this.pending.set(this.dialect.keys.location, location.slice(0, this.dialect.locationMax));
-    this.pending.set(this.dialect.keys.suspendData, suspendData);
+    this.stage(this.dialect.keys.location, location.slice(0, this.dialect.locationMax));
+    this.stage(this.dialect.keys.suspendData, suspendData);
   }
 
   recordAnswer(answer: AnsweredQuestion): void {
@@ -91,14 +95,30 @@ export class ScormTracker implements Tracker {
     for (const [key, value] of this.dialect.objectiveValues(slot, c)) {
       // An id is written once: SCORM 2004 refuses a rewrite of a slot's id (error 351).
       if (key === idKey && this.objectiveIdsSent.has(slot)) continue;
-      this.pending.set(key, value);
+      this.stage(key, value, key !== idKey);
     }
     this.objectiveIdsSent.add(slot);
   }
 
   setResult(r: UnitResult, passMark: number): void {
     if (!this.tracking) return;
-    for (const [key, value] of this.dialect.resultValues(r, passMark)) this.pending.set(key, value);
+    // A relaunch after completion sends nothing new: values the LMS already holds are skipped.
+    for (const [key, value] of this.dialect.resultValues(r, passMark)) this.stage(key, value, true);
+  }
+
+  /**
+   * Queues a value unless the LMS already holds it. `readable` elements (status, scores,
+   * objectives) are read from the LMS the first time, so a relaunch does not resend them.
+   */
+  private stage(key: string, value: string, readable = false): void {
+    if (!this.pending.has(key)) {
+      if (readable && !this.lmsHas.has(key)) {
+        const current = this.call(() => this.api.get(key), '');
+        if (this.call(() => this.api.lastError(), 0) === 0) this.lmsHas.set(key, current);
+      }
+      if (this.lmsHas.get(key) === value) return;
+    }
+    this.pending.set(key, value);
   }
 
   flush(): Promise<boolean> {
@@ -131,6 +151,7 @@ export class ScormTracker implements Tracker {
     }
     const committed = !failed && this.call(() => this.api.commit(), false);
     if (committed) {
+      for (const [key, value] of written) this.lmsHas.set(key, value);
       this.retry = 0;
       this.setStatus('saved');
       return true;

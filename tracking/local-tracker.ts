@@ -22,10 +22,11 @@ export class LocalTracker implements Tracker {
   async start(): Promise<LaunchData> {
     let saved: string | undefined;
     try {
-      saved = this.storage()?.getItem(this.key) ?? undefined;
-      if (!this.storage()) this.status = 'memory';
+      const storage = this.storage();
+      saved = storage?.getItem(this.key) ?? undefined;
+      if (!storage) this.setStatus('memory');
     } catch {
-      this.status = 'memory';
+      this.setStatus('memory');
     }
     return { resumed: saved !== undefined, mode: 'normal', ...(saved ? { suspendData: saved } : {}), ...(this.notice ? { notice: this.notice } : {}) };
   }

@@ -47,6 +47,12 @@ function startScorm(pkg, standard) {
   const name = q.get('name') || 'Test Learner';
   const learner = is12 ? { core: { student_id: id, student_name: name } } : { learner_id: id, learner_name: name };
   const cmi = saved || learner;
+  // ?mode=review or browse launches without credit, as an LMS does for a review.
+  const mode = q.get('mode');
+  if (mode) {
+    if (is12) (cmi.core = cmi.core || {}).lesson_mode = mode;
+    else cmi.mode = mode;
+  }
   if (saved) {
     const core = is12 ? cmi.core : cmi;
     core.entry = core.exit === 'suspend' ? 'resume' : '';
@@ -69,10 +75,65 @@ function startScorm(pkg, standard) {
   api.on(is12 ? 'LMSInitialize' : 'Initialize', () => {
     window.harness.initializedAt = performance.now();
   });
-  Object.assign(window.harness, { api, data: () => api.renderCMIToJSONObject() });
+  Object.assign(window.harness, { api, data: () => api.renderCMIToJSONObject(), calls: [], faults: 0 });
+  injectFaults(api, is12, q.get('fault'));
   if (is12) window.API = api;
   else window.API_1484_11 = api;
   setInterval(show, 1000);
+}
+
+/*
+ * ?fault=<kind>:<n> makes the LMS misbehave, as real ones do:
+ *   commit-false:N  the first N commits fail (error 101)
+ *   set-false:N     the first N values are refused (error 101)
+ *   throw:N         the first N values and commits throw
+ *   slow:MS         every commit takes MS milliseconds (the API is synchronous, so the page waits)
+ *   unsupported:P   elements starting with P are not implemented (error 401)
+ * Every SetValue the package makes is logged in harness.calls.
+ */
+function injectFaults(api, is12, fault) {
+  const names = is12 ? { set: 'LMSSetValue', commit: 'LMSCommit', error: 'LMSGetLastError' } : { set: 'SetValue', commit: 'Commit', error: 'GetLastError' };
+  const realSet = api[names.set].bind(api);
+  const realCommit = api[names.commit].bind(api);
+  const realError = api[names.error].bind(api);
+  const [kind, arg] = (fault || '').split(':');
+  let left = Number(arg) || 0;
+  let forcedError = 0;
+  const fail = (code) => {
+    window.harness.faults++;
+    forcedError = code;
+    return is12 ? 'false' : 'false';
+  };
+  api[names.error] = () => (forcedError ? String(forcedError) : realError());
+  api[names.set] = (key, value) => {
+    window.harness.calls.push([key, value]);
+    forcedError = 0;
+    if (kind === 'set-false' && left > 0) return left--, fail(101);
+    if (kind === 'throw' && left > 0) {
+      left--;
+      window.harness.faults++;
+      throw new Error('LMS unavailable');
+    }
+    if (kind === 'unsupported' && key.startsWith(arg)) return fail(401);
+    return realSet(key, value);
+  };
+  api[names.commit] = (p) => {
+    forcedError = 0;
+    if (kind === 'commit-false' && left > 0) return left--, fail(101);
+    if (kind === 'throw' && left > 0) {
+      left--;
+      window.harness.faults++;
+      throw new Error('LMS unavailable');
+    }
+    if (kind === 'slow') {
+      window.harness.faults++;
+      const until = performance.now() + Number(arg);
+      while (performance.now() < until) {
+        // The LMS is slow to answer.
+      }
+    }
+    return realCommit(p);
+  };
 }
 
 function showStatements(lrs) {

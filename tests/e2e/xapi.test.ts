@@ -9,6 +9,7 @@ import { launchBrowser } from '../support/browser.js';
 import { TEST_DIST } from '../support/global-setup.js';
 import { Learner } from '../support/learner.js';
 import { statementsFor, verbOf, waitForVerb } from '../support/lrs-query.js';
+import { record } from '../support/fault-ledger.js';
 import { xapiProblems } from '../support/xapi-validate.js';
 
 let lrs: LrsProcess;
@@ -148,6 +149,12 @@ describe('when the LRS goes away mid-session', () => {
       if (statements.filter((s) => verbOf(s) === 'terminated' && s.context?.registration).length >= 2) break;
       await new Promise((r) => setTimeout(r, 250));
     }
+    const answeredIds = statements.filter((s) => verbOf(s) === 'answered').map((s) => s.id);
+    record({
+      faultsInjected: 2,
+      statementsLost: Math.max(0, first.length - answeredIds.length),
+      statementsDuplicated: statements.length - new Set(statements.map((s) => s.id)).size,
+    });
     expectWellFormed(statements);
     const verbs = statements.map(verbOf);
     expect(verbs.filter((v) => v === 'answered')).toHaveLength(first.length);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classify, type SendOutcome } from '../../tracking/xapi/lrs-client.js';
 import { BACKOFF_MS, StatementQueue, type QueueStore, type QueuedStatement } from '../../tracking/xapi/statement-queue.js';
 import { newUuid } from '../../tracking/xapi/uuid.js';
+import { record } from '../support/fault-ledger.js';
 
 const statement = (n: number): Statement => ({
   id: newUuid(),
@@ -70,6 +71,11 @@ describe('statement queue', () => {
     for (let i = 0; i < 3; i++) await vi.advanceTimersByTimeAsync(Math.max(BACKOFF_MS[i]! * 1.25, failure.kind === 'retry' ? (failure.retryAfterMs ?? 0) : 0) + 1);
     expect(q.pending).toBe(0);
     expect([...lrs.stored.entries()]).toEqual(batch.map((s) => [s.id, 1]));
+    record({
+      faultsInjected: 3,
+      statementsLost: batch.filter((s) => !lrs.stored.has(s.id!)).length,
+      statementsDuplicated: [...lrs.stored.values()].filter((n) => n > 1).length,
+    });
   });
 
   it('survives a reload: a new queue on the same store sends what the old one could not', async () => {

@@ -26,10 +26,10 @@ export interface LrsConnection {
 export const LRS_TIMEOUT_MS = 15000;
 
 /** fetch with a timeout, keepalive when the page is going away, and no throwing on HTTP errors. */
-function adapter(keepalive: () => boolean): Adapter {
+function adapter(keepalive: () => boolean, timeoutMs: number): Adapter {
   return (async ({ url, method, data, headers }: AdapterRequest) => {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), LRS_TIMEOUT_MS);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const body = data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data);
       const res = await fetch(url, { method, body, headers, signal: controller.signal, keepalive: keepalive() && (body?.length ?? 0) < 60000, credentials: 'omit' });
@@ -51,8 +51,11 @@ function adapter(keepalive: () => boolean): Adapter {
 export class LrsClient {
   private leaving = false;
   readonly xapi: XAPI;
-  constructor(readonly connection: LrsConnection) {
-    this.xapi = new XAPI({ endpoint: connection.endpoint, auth: connection.auth, adapter: adapter(() => this.leaving) });
+  constructor(
+    readonly connection: LrsConnection,
+    timeoutMs = LRS_TIMEOUT_MS,
+  ) {
+    this.xapi = new XAPI({ endpoint: connection.endpoint, auth: connection.auth, adapter: adapter(() => this.leaving, timeoutMs) });
   }
 
   /** Marks that the page is being hidden or closed: requests from now on use keepalive. */

@@ -9,7 +9,12 @@ export interface Attempt {
   questions: number[];
   /** The learner's answer to each, or null while unanswered. */
   answers: (Response | null)[];
+  /** Day the attempt started (days since 1 January 1970, UTC), for evidence records. */
+  day: number;
 }
+
+/** Today as a day number (days since 1 January 1970, UTC). */
+export const today = (): number => Math.floor(Date.now() / 86400000);
 
 export interface OutcomeProgress {
   /** Knowledge checks finished. */
@@ -92,7 +97,7 @@ export function seededRandom(seedText: string): () => number {
   };
 }
 
-export function startAttempt(course: CourseData, state: LearnerState, outcomeIndex: number, random: () => number): LearnerState {
+export function startAttempt(course: CourseData, state: LearnerState, outcomeIndex: number, random: () => number, day = today()): LearnerState {
   const outcome = course.outcomes[outcomeIndex]!;
   const progress = state.outcomes[outcomeIndex]!;
   let seen = progress.seen;
@@ -106,7 +111,7 @@ export function startAttempt(course: CourseData, state: LearnerState, outcomeInd
   const next: OutcomeProgress = {
     ...progress,
     seen: [...new Set([...seen, ...questions])].sort((a, b) => a - b),
-    attempt: { questions, answers: questions.map(() => null) },
+    attempt: { questions, answers: questions.map(() => null), day },
   };
   return withOutcome(state, outcomeIndex, next);
 }

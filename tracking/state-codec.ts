@@ -5,7 +5,7 @@ import { isValidResponse, type Response } from './responses.js';
 /**
  * Compact, versioned text form of the learner state, for `suspend_data`.
  * Format "1" + JSON: [location, visitedBits, [[attempts, best, [criterionBest…], seenBits, attempt|0], …]]
- * where an attempt is [[bank index…], [answer|null…]], a number -1 stands for "none", and
+ * where an attempt is [[bank index…], [answer|null…], day started], a number -1 stands for "none", and
  * bit sets are hexadecimal. Answers: option index, sorted index list, 1/0 for true/false,
  * index list for matching and ordering, text for short answers.
  */
@@ -14,7 +14,7 @@ export const CODEC_VERSION = '1';
 export const SUSPEND_DATA_LIMIT = 4096;
 
 type EncodedAnswer = number | number[] | string | null;
-type EncodedAttempt = [number[], EncodedAnswer[]];
+type EncodedAttempt = [number[], EncodedAnswer[], number];
 type EncodedOutcome = [number, number, number[], string, EncodedAttempt | 0];
 
 function bitsToHex(indices: Iterable<number>): string {
@@ -49,7 +49,7 @@ export function encodeState(course: CourseData, state: LearnerState): string {
     o.best ?? -1,
     o.criterionBest.map((b) => b ?? -1),
     bitsToHex(o.seen),
-    o.attempt ? [o.attempt.questions, o.attempt.answers.map(encodeAnswer)] : 0,
+    o.attempt ? [o.attempt.questions, o.attempt.answers.map(encodeAnswer), o.attempt.day] : 0,
   ]);
   return CODEC_VERSION + JSON.stringify([state.location, bitsToHex(visited), outcomes]);
 }
@@ -104,8 +104,9 @@ function decodeOutcome(course: CourseData, index: number, raw: unknown): Outcome
   if (seenList.some((i) => i >= outcome.questions.length)) throw new Error('bad seen');
   let decoded: Attempt | null = null;
   if (attempt !== 0) {
-    if (!Array.isArray(attempt) || attempt.length !== 2) throw new Error('bad attempt');
-    const [questions, answers] = attempt;
+    if (!Array.isArray(attempt) || attempt.length !== 3) throw new Error('bad attempt');
+    const [questions, answers, day] = attempt;
+    if (!Number.isInteger(day) || day < 0 || day > 99999) throw new Error('bad day');
     if (!Array.isArray(questions) || !Array.isArray(answers) || questions.length !== answers.length || questions.length === 0)
       throw new Error('bad attempt');
     if (new Set(questions).size !== questions.length) throw new Error('bad attempt');
@@ -115,6 +116,7 @@ function decodeOutcome(course: CourseData, index: number, raw: unknown): Outcome
         return qi;
       }),
       answers: answers.map((a, k) => decodeAnswer(outcome.questions[questions[k]!]!, a)),
+      day,
     };
   }
   return { attempts, best: score(best), criterionBest: criterionBest.map(score), seen: seenList, attempt: decoded };
@@ -140,7 +142,7 @@ export function worstCaseState(course: CourseData): LearnerState {
     return [...picked];
   };
   const lessonIds = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
-  const longestLocation = ['home', 'assessment', 'progress', 'glossary', ...lessonIds.map((id) => `lesson:${id}`), 'results:9']
+  const longestLocation = ['home', 'assessment', 'progress', 'evidence', ...lessonIds.map((id) => `lesson:${id}`), 'results:9']
     .sort((a, b) => b.length - a.length)[0]!;
   return {
     location: longestLocation,
@@ -152,7 +154,7 @@ export function worstCaseState(course: CourseData): LearnerState {
         best: 100,
         criterionBest: o.criteria.map(() => 100),
         seen: o.questions.map((_, i) => i),
-        attempt: { questions, answers: questions.map((qi) => longestAnswer(o.questions[qi]!)) },
+        attempt: { questions, answers: questions.map((qi) => longestAnswer(o.questions[qi]!)), day: 99999 },
       };
     }),
   };

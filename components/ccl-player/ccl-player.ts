@@ -18,6 +18,7 @@ import type { AnswerEvent } from '../ccl-question/ccl-question.js';
 import '../ccl-question/ccl-question.js';
 import '../ccl-results/ccl-results.js';
 import '../ccl-progress/ccl-progress.js';
+import '../ccl-evidence/ccl-evidence.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
 import { playerStyles } from './ccl-player.styles.js';
@@ -51,6 +52,8 @@ export class CclPlayer extends LitElement {
   /** Question position shown in the knowledge check in progress. */
   declare position: number;
   declare glossaryTerm: string;
+  /** The learner's name as the LMS gives it (for their evidence record). */
+  private learnerName = '';
   /** A message from the launch (bad LRS settings, say), shown to the learner. */
   declare notice: string;
   /** Where Exit takes the learner (cmi5 returnURL); empty when the LMS gives none. */
@@ -80,6 +83,7 @@ export class CclPlayer extends LitElement {
     const launch = await this.tracker.start();
     this.mode = launch.mode;
     this.notice = launch.notice ?? '';
+    this.learnerName = launch.learnerName ?? '';
     this.returnUrl = launch.returnUrl ?? '';
     if (launch.passMark !== undefined) this.course = { ...this.course, settings: { ...this.course.settings, passMark: launch.passMark } };
     const saved = decodeState(this.course, launch.suspendData);
@@ -119,7 +123,7 @@ export class CclPlayer extends LitElement {
 
   private enterLocation(location: string): void {
     const valid =
-      ['home', 'assessment', 'progress'].includes(location) ||
+      ['home', 'assessment', 'progress', 'evidence'].includes(location) ||
       this.course.outcomes.some((o) => location === `check:${o.number}` || location === `results:${o.number}` || o.lessons.some((l) => location === `lesson:${l.id}`));
     const loc = valid ? location : 'home';
     let visited = this.state.visited;
@@ -303,6 +307,7 @@ export class CclPlayer extends LitElement {
     return html`<nav id="contents" aria-label=${strings.contents} ?hidden=${narrow && !this.navOpen}>
       <ul>
         ${this.link('home', strings.overview)} ${this.link('assessment', strings.assessment)} ${this.link('progress', strings.progress)}
+        ${this.link('evidence', strings.evidence)}
       </ul>
       ${this.course.outcomes.map((o, i) => {
         const p = this.state.outcomes[i]!;
@@ -328,6 +333,8 @@ export class CclPlayer extends LitElement {
       return this.page(strings.assessment, html`<div class="content">${unsafeHTML(this.course.assessment.html)}</div>`);
     if (loc === 'progress')
       return this.page(strings.progress, html`<p>${strings.honesty}</p><ccl-progress .course=${this.course} .state=${this.state}></ccl-progress>`);
+    if (loc === 'evidence')
+      return this.page(strings.evidence, html`<ccl-evidence .course=${this.course} .state=${this.state} .learnerName=${this.learnerName}></ccl-evidence>`, '', false);
     if (loc.startsWith('lesson:')) {
       const id = loc.slice(7);
       const o = this.course.outcomes.find((x) => x.lessons.some((l) => l.id === id))!;

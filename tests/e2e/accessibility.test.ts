@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -84,9 +85,21 @@ describe('results and keyboard use', () => {
     // Focus lands on the new page's heading.
     expect(await learner.heading().evaluate((el) => el.matches(':focus'))).toBe(true);
 
-    await learner.takeCheck(course, course.outcomes[0]!.number, new Set([1]));
+    const answered = await learner.takeCheck(course, course.outcomes[0]!.number, new Set([1]));
     expect(await learner.sco.locator('ccl-results [role="status"]').textContent()).toMatch(/You answered \d+ of \d+ questions correctly/);
     expect(await violations(page)).toEqual([]);
+
+    // My evidence: every question of the check, written out, printable.
+    await learner.sco.locator('nav a[href="#evidence"]').click();
+    await learner.sco.locator('ccl-evidence').waitFor();
+    const record = (await learner.sco.locator('ccl-evidence').evaluate((el) => el.shadowRoot!.textContent ?? '')).replace(/\s+/g, ' ');
+    for (const a of answered) expect(record).toContain(course.outcomes[0]!.questions.find((q) => q.id === a.id)!.stemText);
+    expect(record.match(/Result (Correct|Incorrect)/g)).toHaveLength(answered.length);
+    expect(await violations(page)).toEqual([]);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/my-evidence.png', fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await learner.sco.locator('nav').isVisible()).toBe(false);
     await page.close();
   });
 });

@@ -85,7 +85,7 @@ describe('state codec', () => {
     const course = courses[0]!;
     const state = reachableState(course, 7, 60);
     const parsed = JSON.parse(encodeState(course, state).slice(1));
-    parsed[2][0][4] = [[99999], [0]]; // a question index the bank does not have
+    parsed[2][0][4] = [[99999], [0], 20000]; // a question index the bank does not have
     const decoded = decodeState(course, `1${JSON.stringify(parsed)}`)!;
     expect(decoded.outcomes[0]).toEqual(initialState(course).outcomes[0]);
     expect(decoded.outcomes.slice(1)).toEqual(state.outcomes.slice(1));

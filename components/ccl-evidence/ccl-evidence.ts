@@ -1,0 +1,141 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { CourseData, QuestionData } from '../../tracking/course-data.js';
+import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-state.js';
+import { isCorrect } from '../../tracking/responses.js';
+import { formatAnswer } from '../format-answer.js';
+import { strings } from '../strings.js';
+import { theme } from '../theme.js';
+
+const text = (h: string) => new DOMParser().parseFromString(h, 'text/html').body.textContent ?? '';
+const date = (day: number) => new Date(day * 86400000).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The correct answer written out in words. */
+function correctAnswer(q: QuestionData): string {
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return q.options.filter((o) => o.correct).map((o) => text(o.text)).join('; ');
+    case 'true-false':
+      return q.correct ? strings.trueLabel : strings.falseLabel;
+    case 'matching':
+      return q.pairs.map((p) => `${text(p.source)} → ${text(p.target)}`).join('; ');
+    case 'ordering':
+      return q.steps.map((s, i) => `${i + 1}. ${text(s)}`).join(' ');
+    case 'short-text':
+      return q.answers[0]!;
+  }
+}
+
+/**
+ * The learner's own evidence record, from their saved state (no LRS needed): for each criterion,
+ * every question of their latest finished knowledge check, with their response, the correct
+ * response and the date. Prints on A4.
+ */
+export class CclEvidence extends LitElement {
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        break-inside: avoid-page;
+      }
+      h2 {
+        font-size: 1.3rem;
+        margin-top: 2rem;
+      }
+      h3 {
+        font-size: 1.05rem;
+        margin: 1.25rem 0 0.5rem;
+      }
+      ol {
+        padding-left: 1.25rem;
+      }
+      li {
+        margin-bottom: 0.75rem;
+        break-inside: avoid;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content minmax(0, 1fr);
+        gap: 0.125rem 0.75rem;
+        margin: 0.25rem 0 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      .none {
+        color: var(--ccl-muted);
+      }
+      @media print {
+        button {
+          display: none;
+        }
+        :host {
+          font-size: 11pt;
+        }
+      }
+    `,
+  ];
+  static override properties = { course: { attribute: false }, state: { attribute: false }, learnerName: {} };
+  declare course: CourseData;
+  declare state: LearnerState;
+  declare learnerName: string;
+
+  override render() {
+    const { course, state } = this;
+    const u = course.unit;
+    return html`
+      <p>${strings.evidenceIntro}</p>
+      <p><strong>${u.title}</strong> (${u.awardingBody} ${u.reference})${this.learnerName ? html` · ${strings.learner}: ${this.learnerName}` : nothing}</p>
+      <p>${strings.evidenceNote}</p>
+      <button class="secondary" type="button" @click=${() => print()}>${strings.print}</button>
+      ${course.outcomes.map((o, i) => {
+        const p = state.outcomes[i]!;
+        const attempt = isFinished(p.attempt) ? p.attempt! : null;
+        return html`<section>
+          <h2>${u.terms.outcome} ${o.number}: ${o.title}</h2>
+          ${attempt ? html`<p>${strings.evidenceAttempt(date(attempt.day), p.attempts)}</p>` : html`<p class="none">${strings.evidenceNone}</p>`}
+          ${o.criteria.map((c, j) => {
+            const asked = attempt ? attempt.questions.map((qi, k) => ({ q: o.questions[qi]!, r: attempt.answers[k]! })).filter(({ q }) => q.criteria.includes(c.code)) : [];
+            const status = criterionStatus(p.criterionBest[j] ?? null, course.settings.passMark);
+            return html`<h3>${c.code} ${c.text}</h3>
+              <p>${strings.criterionStatus[status]}${p.criterionBest[j] !== null ? ` (${strings.best(p.criterionBest[j]!)})` : ''}</p>
+              ${asked.length
+                ? html`<ol>
+                    ${asked.map(
+                      ({ q, r }) => html`<li>
+                        <div>${q.stemText}</div>
+                        ${q.type === 'single' || q.type === 'multiple'
+                          ? html`<p>${strings.options}: ${q.options.map((opt) => text(opt.text)).join(' | ')}</p>`
+                          : nothing}
+                        <dl>
+                          <dt>${strings.yourAnswer}</dt>
+                          <dd>${formatAnswer(q, r)}</dd>
+                          <dt>${strings.correctAnswer}</dt>
+                          <dd>${correctAnswer(q)}</dd>
+                          <dt>${strings.result}</dt>
+                          <dd>${isCorrect(q, r) ? strings.correct : strings.incorrect}</dd>
+                        </dl>
+                      </li>`,
+                    )}
+                  </ol>`
+                : nothing}`;
+          })}
+        </section>`;
+      })}
+    `;
+  }
+}
+
+customElements.define('ccl-evidence', CclEvidence);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ccl-evidence': CclEvidence;
+  }
+}

@@ -1,3 +1,4 @@
+import { SaveStatusEmitter } from './save-status.js';
 import type { AnsweredQuestion, LaunchData, SaveStatus, Tracker } from './tracker.js';
 
 /**
@@ -6,8 +7,7 @@ import type { AnsweredQuestion, LaunchData, SaveStatus, Tracker } from './tracke
  */
 export class LocalTracker implements Tracker {
   readonly standard = 'local' as const;
-  private status: SaveStatus = 'local';
-  private listeners: ((s: SaveStatus) => void)[] = [];
+  private readonly status = new SaveStatusEmitter('local');
   private memory: string | undefined;
   private readonly key: string;
 
@@ -24,9 +24,9 @@ export class LocalTracker implements Tracker {
     try {
       const storage = this.storage();
       saved = storage?.getItem(this.key) ?? undefined;
-      if (!storage) this.setStatus('memory');
+      if (!storage) this.status.set('memory');
     } catch {
-      this.setStatus('memory');
+      this.status.set('memory');
     }
     return { resumed: saved !== undefined, mode: 'normal', ...(saved ? { suspendData: saved } : {}), ...(this.notice ? { notice: this.notice } : {}) };
   }
@@ -46,10 +46,10 @@ export class LocalTracker implements Tracker {
       const s = this.storage();
       if (!s) throw new Error('no storage');
       s.setItem(this.key, this.memory);
-      this.setStatus('local');
+      this.status.set('local');
       return true;
     } catch {
-      this.setStatus('memory');
+      this.status.set('memory');
       return false;
     }
   }
@@ -59,13 +59,6 @@ export class LocalTracker implements Tracker {
   }
 
   onStatus(listener: (status: SaveStatus) => void): void {
-    this.listeners.push(listener);
-    listener(this.status);
-  }
-
-  private setStatus(s: SaveStatus): void {
-    if (s === this.status) return;
-    this.status = s;
-    for (const l of this.listeners) l(s);
+    this.status.listen(listener);
   }
 }

@@ -1,6 +1,7 @@
 import type { UnitResult } from './learner-state.js';
 import type { ScormApi } from './scorm-api.js';
 import type { ScormDialect } from './scorm-dialects.js';
+import { SaveStatusEmitter } from './save-status.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from './tracker.js';
 
 /** Retry delays after a failed save, in milliseconds (the last repeats). */
@@ -26,8 +27,7 @@ export class ScormTracker implements Tracker {
   private ended = false;
   private retry = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private listeners: ((s: SaveStatus) => void)[] = [];
-  private status: SaveStatus = 'saved';
+  private readonly status = new SaveStatusEmitter('saved');
 
   constructor(
     private readonly api: ScormApi,
@@ -40,7 +40,7 @@ export class ScormTracker implements Tracker {
   async start(): Promise<LaunchData> {
     this.started = this.now();
     const initialised = this.call(() => this.api.initialize(), false);
-    if (!initialised) this.setStatus('unsaved');
+    if (!initialised) this.status.set('unsaved');
     const k = this.dialect.keys;
     const get = (key: string) => this.call(() => this.api.get(key), '');
     const modeValue = get(k.mode);
@@ -128,9 +128,9 @@ export class ScormTracker implements Tracker {
   /** Sends everything pending and commits, synchronously (so it also works while the page unloads). */
   private flushNow(): boolean {
     if (this.ended) return true;
-    if (this.pending.size === 0 && this.status !== 'unsaved') return true;
+    if (this.pending.size === 0 && this.status.current !== 'unsaved') return true;
     clearTimeout(this.retryTimer);
-    this.setStatus('saving');
+    this.status.set('saving');
     const written: [string, string][] = [];
     let failed = false;
     for (const [key, value] of [...this.pending]) {
@@ -153,13 +153,13 @@ export class ScormTracker implements Tracker {
     if (committed) {
       for (const [key, value] of written) this.lmsHas.set(key, value);
       this.retry = 0;
-      this.setStatus('saved');
+      this.status.set('saved');
       return true;
     }
     // The LMS may not have kept what it took: send it again next time, ahead of newer values.
     for (const [key, value] of written) if (!this.pending.has(key)) this.pending.set(key, value);
     this.scheduleRetry();
-    this.setStatus('unsaved');
+    this.status.set('unsaved');
     return false;
   }
 
@@ -182,14 +182,7 @@ export class ScormTracker implements Tracker {
   }
 
   onStatus(listener: (status: SaveStatus) => void): void {
-    this.listeners.push(listener);
-    listener(this.status);
-  }
-
-  private setStatus(s: SaveStatus): void {
-    if (s === this.status) return;
-    this.status = s;
-    for (const l of this.listeners) l(s);
+    this.status.listen(listener);
   }
 
   private call<T>(fn: () => T, fallback: T): T {

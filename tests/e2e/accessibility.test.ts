@@ -1,31 +1,19 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../build-scripts/preview/server.js';
-import { launchBrowser } from '../support/browser.js';
-import { TEST_DIST } from '../support/global-setup.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Learner } from '../support/learner.js';
+import { usePreview } from '../support/preview-env.js';
 
 const PACKAGE = 'f-503-0389-scorm12.zip';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let server: PreviewServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startPreviewServer({ root: process.cwd(), packagesDir: join(TEST_DIST, 'packages') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePreview();
 
 async function open(width: number): Promise<{ page: Page; learner: Learner }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+  const context = await env.browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/launch.html?pkg=${PACKAGE}&standard=scorm12`);
+  await page.goto(`${env.server.url}/launch.html?pkg=${PACKAGE}&standard=scorm12`);
   const learner = new Learner(page);
   await learner.heading().waitFor();
   return { page, learner };

@@ -1,33 +1,17 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLrs, type LrsProcess } from '../../build-scripts/preview/lrs-process.js';
-import { startPreviewServer, type PreviewServer } from '../../build-scripts/preview/server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { CourseData } from '../../tracking/course-data.js';
 import { decodeState } from '../../tracking/state-codec.js';
-import { launchBrowser } from '../support/browser.js';
 import { record } from '../support/fault-ledger.js';
-import { TEST_DIST } from '../support/global-setup.js';
 import { Learner } from '../support/learner.js';
 import { statementsFor, verbOf } from '../support/lrs-query.js';
+import { usePreview } from '../support/preview-env.js';
 
-let lrs: LrsProcess;
-let server: PreviewServer;
-let browser: Browser;
-beforeAll(async () => {
-  lrs = await startLrs(process.cwd());
-  server = await startPreviewServer({ root: process.cwd(), packagesDir: join(TEST_DIST, 'packages'), lrs });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await lrs?.stop();
-});
+const env = usePreview({ lrs: true });
 
 async function launch(page: Page, pkg: string, extra = '') {
   const standard = pkg.includes('scorm2004') ? 'scorm2004' : pkg.includes('cmi5') ? 'cmi5' : 'scorm12';
-  await page.goto(`${server.url}/launch.html?pkg=${pkg}&standard=${standard}${extra}`);
+  await page.goto(`${env.server.url}/launch.html?pkg=${pkg}&standard=${standard}${extra}`);
   const learner = new Learner(page);
   await learner.heading().waitFor();
   return { learner, standard };
@@ -37,7 +21,7 @@ async function launch(page: Page, pkg: string, extra = '') {
 async function savedState(page: Page, course: CourseData, standard: string): Promise<string> {
   if (standard !== 'cmi5') return page.evaluate(() => (window as any).harness.data().cmi.suspend_data as string);
   const registration = await page.evaluate(() => (window as any).harness.config.registration as string);
-  const doc = server.cmi5.stateDocument(`${course.settings.baseIri}/units/${course.unit.id}/au`, registration, `${course.settings.baseIri}/units/${course.unit.id}/learner-state`);
+  const doc = env.server.cmi5.stateDocument(`${course.settings.baseIri}/units/${course.unit.id}/au`, registration, `${course.settings.baseIri}/units/${course.unit.id}/learner-state`);
   return (JSON.parse(doc ?? '{}') as { suspendData?: string }).suspendData ?? '';
 }
 
@@ -53,7 +37,7 @@ async function answerSome(learner: Learner, course: CourseData, outcomeNumber: n
 
 describe.each(['f-503-0389-scorm12.zip', 'f-503-0389-scorm2004.zip', 'f-503-0389-cmi5.zip'])('closing %s mid-outcome and mid-question', (pkg) => {
   it('restores location, answers, attempt number and criterion progress exactly', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     let { learner, standard } = await launch(page, pkg);
     const course = await learner.course();
@@ -81,7 +65,7 @@ describe.each(['f-503-0389-scorm12.zip', 'f-503-0389-scorm2004.zip', 'f-503-0389
 
 describe('relaunch after the unit is passed', () => {
   it('resets nothing, sends neither status nor completed/passed again, and lets the learner review', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     let { learner } = await launch(page, 'a-500-7158-scorm12.zip', '&learner=finisher&name=Fin%20Isher');
     const course = await learner.course();
@@ -102,11 +86,11 @@ describe('relaunch after the unit is passed', () => {
     expect(again.suspend_data).toBe(done.suspend_data.replace(/^1\["[^"]*"/, (m: string) => m.replace(/"[^"]*"$/, `"results:${course.outcomes[0]!.number}"`)));
     await page.goto('about:blank');
 
-    const agent = { account: { homePage: server.url, name: 'finisher' } };
-    let statements = await statementsFor(lrs, agent);
+    const agent = { account: { homePage: env.server.url, name: 'finisher' } };
+    let statements = await statementsFor(env.lrs, agent);
     for (let i = 0; i < 40 && statements.filter((s) => verbOf(s) === 'terminated').length < 2; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      statements = await statementsFor(lrs, agent);
+      statements = await statementsFor(env.lrs, agent);
     }
     const unitVerbs = statements.filter((s) => (s.object as { id: string }).id.endsWith('/units/a-500-7158')).map(verbOf);
     expect(unitVerbs.filter((v) => v === 'completed')).toHaveLength(1);
@@ -124,7 +108,7 @@ describe('an LMS that misbehaves', () => {
     ['answers slowly', 'slow:300', 1],
   ];
   it.each(cases)('%s: the learner is told, nothing crashes, and every answer reaches the LMS once it recovers', async (_, fault, minimumFaults) => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -144,7 +128,7 @@ describe('an LMS that misbehaves', () => {
   });
 
   it('leaves out elements the LMS does not implement and keeps everything else', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const { learner } = await launch(page, 'j-503-0426-scorm2004.zip', '&fault=unsupported:cmi.interactions&lrs=0');
     const course = await learner.course();
@@ -160,7 +144,7 @@ describe('an LMS that misbehaves', () => {
   });
 
   it.each(['scorm12', 'scorm2004'])('records nothing in review mode (%s)', async (standard) => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const { learner } = await launch(page, `j-503-0426-${standard}.zip`, '&mode=review&lrs=0&learner=reviewer');
     expect(await learner.sco.locator('p.save').first().textContent()).toContain('reviewing');
@@ -174,7 +158,7 @@ describe('an LMS that misbehaves', () => {
 
 describe('no LMS, and no storage', () => {
   it('works in memory and says so when storage is blocked', async () => {
-    const context: BrowserContext = await browser.newContext();
+    const context: BrowserContext = await env.browser.newContext();
     await context.addInitScript(() => {
       const refuse = () => {
         throw new DOMException('blocked', 'SecurityError');
@@ -184,7 +168,7 @@ describe('no LMS, and no storage', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/pkg/a-500-7158-scorm12.zip/index.html`);
+    await page.goto(`${env.server.url}/pkg/a-500-7158-scorm12.zip/index.html`);
     const save = page.locator('p.save').first();
     await expect.poll(() => save.textContent()).toContain('will be lost when you close this page');
     const course = JSON.parse((await page.locator('#course-data').textContent())!) as CourseData;
@@ -199,30 +183,30 @@ describe('no LMS, and no storage', () => {
 
 describe('bad launch data', () => {
   it('refuses a malformed LRS address, tells the learner, and sends nothing to it', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${server.url}/pkg/a-500-7158-scorm12.zip/index.html?endpoint=ftp%3A%2F%2Fevil.example%2F&auth=Basic%20eDp5`);
+    await page.goto(`${env.server.url}/pkg/a-500-7158-scorm12.zip/index.html?endpoint=ftp%3A%2F%2Fevil.example%2F&auth=Basic%20eDp5`);
     await expect.poll(() => page.locator('p[role="alert"]').first().textContent()).toContain('Learning record store settings were ignored');
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(env.server.url))).toEqual([]);
     record({ badInputsTried: 1 });
     await context.close();
   });
 
   it('falls back to this browser when a cmi5 launch is incomplete or its LMS cannot be reached', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/pkg/a-500-7158-cmi5.zip/index.html?endpoint=${encodeURIComponent(`${server.url}/lrs/`)}`);
+    await page.goto(`${env.server.url}/pkg/a-500-7158-cmi5.zip/index.html?endpoint=${encodeURIComponent(`${env.server.url}/lrs/`)}`);
     await expect.poll(() => page.locator('p[role="alert"]').first().textContent()).toContain('not launched by a cmi5 learning platform');
     const params = new URLSearchParams({
-      endpoint: `${server.url}/lrs/`,
-      fetch: `${server.url}/cmi5/fetch/unknown-session`,
-      actor: JSON.stringify(server.cmi5.learner),
+      endpoint: `${env.server.url}/lrs/`,
+      fetch: `${env.server.url}/cmi5/fetch/unknown-session`,
+      actor: JSON.stringify(env.server.cmi5.learner),
       registration: '0b3a7c1e-6d2f-4a8b-9c1d-2e3f4a5b6c7d',
       activityId: 'https://w3id.org/contact-centre-learning/units/a-500-7158/au',
     });
-    await page.goto(`${server.url}/pkg/a-500-7158-cmi5.zip/index.html?${params}`);
+    await page.goto(`${env.server.url}/pkg/a-500-7158-cmi5.zip/index.html?${params}`);
     await expect.poll(() => page.locator('p[role="alert"]').first().textContent()).toContain('could not be reached');
     record({ badInputsTried: 2 });
     await context.close();
@@ -232,29 +216,29 @@ describe('bad launch data', () => {
 describe('credentials', () => {
   it('never appear in the console, the statements, suspend_data or the saved queue', async () => {
     const secret = Buffer.from('tutor-key:very-secret-value').toString('base64');
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const logs: string[] = [];
     page.on('console', (m) => logs.push(m.text()));
-    await page.goto(`${server.url}/launch.html?pkg=a-503-0391-scorm12.zip&standard=scorm12&lrs=0&learner=secretive`);
+    await page.goto(`${env.server.url}/launch.html?pkg=a-503-0391-scorm12.zip&standard=scorm12&lrs=0&learner=secretive`);
     // Launch the package itself with the key as a launch parameter, inside the harness frame.
     await page.evaluate(
       ([endpoint, auth]) => {
         (document.getElementById('sco') as HTMLIFrameElement).src = `/pkg/a-503-0391-scorm12.zip/index.html?${new URLSearchParams({ endpoint: endpoint!, auth: auth! })}`;
       },
-      [`${server.url}/lrs/`, `Basic ${secret}`],
+      [`${env.server.url}/lrs/`, `Basic ${secret}`],
     );
     const learner = new Learner(page);
     await learner.heading().waitFor();
     const course = await learner.course();
-    server.setLrsReachable(false); // statements wait in the browser's storage
+    env.server.setLrsReachable(false); // statements wait in the browser's storage
     await learner.takeCheck(course, course.outcomes[0]!.number, new Set([0]));
     const stored = await learner.sco.locator('body').evaluate(() => JSON.stringify({ ...localStorage }));
     const suspend = await page.evaluate(() => (window as any).harness.data().cmi.suspend_data as string);
-    server.setLrsReachable(true);
+    env.server.setLrsReachable(true);
     await page.goto('about:blank');
     await new Promise((r) => setTimeout(r, 1500));
-    const statements = JSON.stringify(await statementsFor(lrs, { account: { homePage: server.url, name: 'secretive' } }));
+    const statements = JSON.stringify(await statementsFor(env.lrs, { account: { homePage: env.server.url, name: 'secretive' } }));
     expect(statements.length).toBeGreaterThan(100);
     for (const place of [logs.join('\n'), stored, suspend, statements]) {
       expect(place).not.toContain(secret);

@@ -1,24 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../build-scripts/preview/server.js';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DIST } from '../support/global-setup.js';
 import { Learner } from '../support/learner.js';
+import { usePreview } from '../support/preview-env.js';
 
 const packages = readdirSync(join(TEST_DIST, 'packages')).filter((f) => /-scorm(12|2004)\.zip$/.test(f)).sort();
 
-let server: PreviewServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startPreviewServer({ root: process.cwd(), packagesDir: join(TEST_DIST, 'packages') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePreview();
 
 /** Opens a package in the harness; collects console errors (CSP refusals among them) and requests. */
 async function launch(page: Page, pkg: string) {
@@ -28,7 +18,7 @@ async function launch(page: Page, pkg: string) {
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('request', (r) => requests.push(r.url()));
   const standard = pkg.includes('scorm2004') ? 'scorm2004' : 'scorm12';
-  await page.goto(`${server.url}/launch.html?pkg=${pkg}&standard=${standard}`);
+  await page.goto(`${env.server.url}/launch.html?pkg=${pkg}&standard=${standard}`);
   const learner = new Learner(page);
   await learner.heading().waitFor();
   return { learner, problems, requests, standard };
@@ -38,7 +28,7 @@ const cmiOf = (page: Page) => page.evaluate(() => (window as any).harness.data()
 
 describe.each(packages)('%s in an LMS (scorm-again)', (pkg) => {
   it('launches, tracks a whole knowledge check, and resumes where the learner left off', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const { learner, problems, requests, standard } = await launch(page, pkg);
     const is12 = standard === 'scorm12';
@@ -97,7 +87,7 @@ describe.each(packages)('%s in an LMS (scorm-again)', (pkg) => {
     await expect.poll(() => again.learner.sco.locator('ccl-results .summary').textContent()).toContain(`of ${answered.length} questions`);
 
     expect([...problems, ...again.problems]).toEqual([]);
-    const foreign = [...requests, ...again.requests].filter((u) => !u.startsWith(server.url) && u !== 'about:blank');
+    const foreign = [...requests, ...again.requests].filter((u) => !u.startsWith(env.server.url) && u !== 'about:blank');
     expect(foreign).toEqual([]);
     await context.close();
   });

@@ -1,33 +1,17 @@
-import { join } from 'node:path';
 import type { Statement } from '@xapi/xapi';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLrs, type LrsProcess } from '../../build-scripts/preview/lrs-process.js';
-import { startPreviewServer, type PreviewServer } from '../../build-scripts/preview/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CMI5 } from '../../tracking/xapi/vocabulary.js';
-import { launchBrowser } from '../support/browser.js';
-import { TEST_DIST } from '../support/global-setup.js';
+import { record } from '../support/fault-ledger.js';
 import { Learner } from '../support/learner.js';
 import { statementsFor, verbOf, waitForVerb } from '../support/lrs-query.js';
-import { record } from '../support/fault-ledger.js';
+import { usePreview } from '../support/preview-env.js';
 import { xapiProblems } from '../support/xapi-validate.js';
 
-let lrs: LrsProcess;
-let server: PreviewServer;
-let browser: Browser;
-beforeAll(async () => {
-  lrs = await startLrs(process.cwd());
-  server = await startPreviewServer({ root: process.cwd(), packagesDir: join(TEST_DIST, 'packages'), lrs });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await lrs?.stop();
-});
+const env = usePreview({ lrs: true });
 
 async function launch(page: Page, pkg: string, standard: string) {
-  await page.goto(`${server.url}/launch.html?pkg=${pkg}&standard=${standard}`);
+  await page.goto(`${env.server.url}/launch.html?pkg=${pkg}&standard=${standard}`);
   const learner = new Learner(page);
   await learner.heading().waitFor();
   return learner;
@@ -42,7 +26,7 @@ function expectWellFormed(statements: Statement[]) {
 
 describe('SCORM 1.2 package reporting to a real LRS', () => {
   it('sends one valid statement per learning event, initialized first and terminated last', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const learner = await launch(page, 'f-503-0389-scorm12.zip', 'scorm12');
     const course = await learner.course();
@@ -52,8 +36,8 @@ describe('SCORM 1.2 package reporting to a real LRS', () => {
     const cmi = await page.evaluate(() => (window as any).harness.data().cmi);
     await page.goto('about:blank'); // the learner closes the package
 
-    const agent = { account: { homePage: server.url, name: 'learner-1' } };
-    const statements = await waitForVerb(lrs, agent, 'terminated');
+    const agent = { account: { homePage: env.server.url, name: 'learner-1' } };
+    const statements = await waitForVerb(env.lrs, agent, 'terminated');
     expectWellFormed(statements);
     const verbs = statements.map(verbOf);
     expect(verbs[0]).toBe('initialized');
@@ -88,7 +72,7 @@ describe('SCORM 1.2 package reporting to a real LRS', () => {
 
 describe('cmi5 package launched by a cmi5 LMS', () => {
   it('follows the launch sequence and the statement rules through to completed, passed and terminated', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const learner = await launch(page, 'a-500-7158-cmi5.zip', 'cmi5');
     const course = await learner.course();
@@ -97,7 +81,7 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     await learner.sco.locator('header button', { hasText: 'Exit' }).click();
     await page.frameLocator('#sco').locator('h1', { hasText: 'Back in the learning platform' }).waitFor();
 
-    const statements = (await waitForVerb(lrs, server.cmi5.learner, 'terminated')).filter((s) => s.context?.registration === registration);
+    const statements = (await waitForVerb(env.lrs, env.server.cmi5.learner, 'terminated')).filter((s) => s.context?.registration === registration);
     expectWellFormed(statements);
     const verbs = statements.map(verbOf);
     expect(verbs[0]).toBe('initialized');
@@ -122,30 +106,30 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     expect(passed.context!.contextActivities!.category!.map((a) => a.id)).toContain(CMI5.moveOn);
     expect(passed.result!.duration).toMatch(/^PT/);
     // The learner's state went to the State API, so a relaunch resumes.
-    expect(server.cmi5.stateDocument(auId, registration, `${course.settings.baseIri}/units/a-500-7158/learner-state`)).toContain('suspendData');
+    expect(env.server.cmi5.stateDocument(auId, registration, `${course.settings.baseIri}/units/a-500-7158/learner-state`)).toContain('suspendData');
     await context.close();
   });
 });
 
 describe('when the LRS goes away mid-session', () => {
   it('keeps every statement through an outage and a reload, and delivers each exactly once', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     let learner = await launch(page, 'j-503-0426-scorm2004.zip', 'scorm2004');
     const course = await learner.course();
-    server.setLrsReachable(false);
+    env.server.setLrsReachable(false);
     const first = await learner.takeCheck(course, course.outcomes[0]!.number, new Set([1]));
     await page.goto('about:blank'); // closed while the LRS is unreachable
     learner = await launch(page, 'j-503-0426-scorm2004.zip', 'scorm2004'); // reopened, still unreachable
     await learner.openCheck(course.outcomes[1]!.number);
-    server.setLrsReachable(true);
+    env.server.setLrsReachable(true);
     await page.goto('about:blank');
 
-    const agent = { account: { homePage: server.url, name: 'learner-1' } };
+    const agent = { account: { homePage: env.server.url, name: 'learner-1' } };
     const ofThisUnit = (all: Statement[]) => all.filter((s) => s.context?.contextActivities?.grouping?.some((a) => a.id.endsWith('/units/j-503-0426')));
     let statements: Statement[] = [];
     for (let i = 0; i < 120; i++) {
-      statements = ofThisUnit(await statementsFor(lrs, agent));
+      statements = ofThisUnit(await statementsFor(env.lrs, agent));
       if (statements.filter((s) => verbOf(s) === 'terminated' && s.context?.registration).length >= 2) break;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -1,6 +1,7 @@
 import type { Context } from '@xapi/xapi';
 import type { CourseData, LessonData } from '../course-data.js';
 import type { UnitResult } from '../learner-state.js';
+import { SaveStatusEmitter } from '../save-status.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from '../tracker.js';
 import type { Cmi5Launch } from '../launch-params.js';
 import { LrsClient } from './lrs-client.js';
@@ -30,8 +31,7 @@ export class Cmi5Tracker implements Tracker {
   private reporter!: XapiReporter;
   private tracking = true;
   private dirty: string | null = null;
-  private status: SaveStatus = 'saved';
-  private listeners: ((s: SaveStatus) => void)[] = [];
+  private readonly status = new SaveStatusEmitter('saved');
   private retry = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<boolean> | null = null;
@@ -103,7 +103,7 @@ export class Cmi5Tracker implements Tracker {
   /** Saves the learner's state in the State API; retried with backoff while the LMS is unreachable. */
   flush(): Promise<boolean> {
     this.reporter?.send();
-    if (this.dirty === null) return Promise.resolve(this.status !== 'unsaved');
+    if (this.dirty === null) return Promise.resolve(this.status.current !== 'unsaved');
     this.saving ??= this.saveNow().finally(() => {
       this.saving = null;
     });
@@ -113,7 +113,7 @@ export class Cmi5Tracker implements Tracker {
   private async saveNow(): Promise<boolean> {
     clearTimeout(this.timer);
     const data = this.dirty!;
-    this.setStatus('saving');
+    this.status.set('saving');
     let ok = false;
     try {
       const res = await this.client.xapi.setState({ ...this.stateParams(this.stateId), state: { suspendData: data } as never });
@@ -124,11 +124,11 @@ export class Cmi5Tracker implements Tracker {
     if (ok) {
       if (this.dirty === data) this.dirty = null;
       this.retry = 0;
-      this.setStatus('saved');
+      this.status.set('saved');
       if (this.dirty !== null) return this.saveNow();
       return true;
     }
-    this.setStatus('unsaved');
+    this.status.set('unsaved');
     this.timer = setTimeout(() => void this.flush(), RETRY_MS[Math.min(this.retry++, RETRY_MS.length - 1)]);
     return false;
   }
@@ -141,14 +141,7 @@ export class Cmi5Tracker implements Tracker {
   }
 
   onStatus(listener: (status: SaveStatus) => void): void {
-    this.listeners.push(listener);
-    listener(this.status);
-  }
-
-  private setStatus(s: SaveStatus): void {
-    if (s === this.status) return;
-    this.status = s;
-    for (const l of this.listeners) l(s);
+    this.status.listen(listener);
   }
 }
 

@@ -86,6 +86,10 @@ describe.each(packages)('%s in an LMS (scorm-again)', (pkg) => {
     await again.learner.sco.locator('main button', { hasText: 'Results' }).click();
     await expect.poll(() => again.learner.sco.locator('ccl-results .summary').textContent()).toContain(`of ${answered.length} questions`);
 
+    // Served under a strict policy (no inline script or style, no eval), with no violation logged.
+    const csp = (await page.request.get(`${env.server.url}/pkg/${pkg}/index.html`)).headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe');
     expect([...problems, ...again.problems]).toEqual([]);
     const foreign = [...requests, ...again.requests].filter((u) => !u.startsWith(env.server.url) && u !== 'about:blank');
     expect(foreign).toEqual([]);

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { CourseData } from '../tracking/course-data.js';
 import { SUSPEND_DATA_LIMIT, worstCaseSuspendLength } from '../tracking/state-codec.js';
 import { buildPlayer } from './build-player.js';
+import { buildTutorPage } from './build-tutor.js';
 import { ContentError } from './content/content-error.js';
 import { buildCourse, type CriterionCoverage } from './content/build-course.js';
 import { readUnitSources } from './content/load-unit.js';
@@ -108,6 +109,8 @@ export async function runBuild(root: string, options: BuildOptions, contentRoot 
       }
     }
     writeFileSync(join(staged, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    // The tutor evidence report page for these units (dist/tutor/), its own bundle apart from the player's.
+    await buildTutorPage(root, join(tmp, 'tutor-build'), join(staged, 'tutor'), units.map((u) => u.course));
     swapInto(staged, options.outDir);
     return report;
   } finally {

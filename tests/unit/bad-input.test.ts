@@ -119,7 +119,7 @@ describe('content fuzzing', () => {
       { numRuns: 150 },
     );
     record({ badInputsTried: tried });
-  });
+  }, 60000); // 150 fixtures written to disk: slow on a busy machine, never a hang
 });
 
 describe('launch data', () => {

@@ -1,0 +1,54 @@
+/**
+ * Builds the tutor evidence report page into <out>/tutor/: tutor.js (its own Vite build, apart
+ * from the player's) and index.html carrying the unit catalogue as an inert JSON block. No
+ * inline script or style, so the page runs under the same strict Content-Security-Policy as the
+ * packages (with connect-src opened to the centre's LRS).
+ */
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { CourseData } from '../tracking/course-data.js';
+import { catalogueFromCourses, type UnitCatalogue } from '../tracking/report/unit-catalogue.js';
+import { embeddableJson } from './package/launch-page.js';
+
+/** The report page: its script, and the catalogue of the units this build holds. */
+export function tutorPage(catalogue: UnitCatalogue): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Tutor evidence report</title>
+<script type="module" src="tutor.js"></script>
+</head>
+<body>
+<noscript><p>The tutor evidence report needs JavaScript.</p></noscript>
+<ccl-tutor-report></ccl-tutor-report>
+<script type="application/json" id="unit-catalogue">${embeddableJson(catalogue)}</script>
+</body>
+</html>
+`;
+}
+
+/** Builds the page for these units: the script in workDir, then tutor.js and index.html into outDir. */
+export async function buildTutorPage(root: string, workDir: string, outDir: string, courses: CourseData[]): Promise<void> {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      target: 'es2022',
+      outDir: workDir,
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: { entry: join(root, 'components/ccl-tutor-report/tutor-main.ts'), formats: ['es'], fileName: () => 'tutor.js' },
+    },
+  });
+  mkdirSync(outDir, { recursive: true });
+  for (const file of readdirSync(workDir).filter((f) => f.endsWith('.js'))) copyFileSync(join(workDir, file), join(outDir, file));
+  writeFileSync(join(outDir, 'index.html'), tutorPage(catalogueFromCourses(courses)));
+}

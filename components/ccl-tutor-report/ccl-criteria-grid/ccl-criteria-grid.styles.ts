@@ -1,0 +1,215 @@
+import { css } from 'lit';
+
+export const gridStyles = css`
+  :host {
+    display: block;
+  }
+  .help,
+  .legend {
+    margin: 0 0 0.5rem;
+    max-width: 60rem;
+  }
+  .legend {
+    color: var(--ccl-muted);
+  }
+  .scroller {
+    /* Positioned, so the visually hidden text in far cells stays inside the scrolling region. */
+    position: relative;
+    overflow-x: auto;
+    max-width: 100%;
+    border: 1px solid var(--ccl-border);
+    margin-bottom: 1rem;
+  }
+  /* Fixed layout with set column widths: a grid of hundreds of cells lays out in one quick pass. */
+  table {
+    border-collapse: collapse;
+    font-size: 0.9375rem;
+    table-layout: fixed;
+    width: 1px;
+  }
+  col.learner-width {
+    width: 10rem;
+  }
+  col.criterion-width {
+    width: 6.75rem;
+  }
+  col.total-width {
+    width: 4.5rem;
+  }
+  col.unit-width {
+    width: 5.5rem;
+  }
+  col.record-width {
+    width: 8.5rem;
+  }
+  caption {
+    text-align: left;
+    font-weight: 700;
+    padding: 0.5rem;
+  }
+  th,
+  td {
+    border: 1px solid #b1b4b6;
+    padding: 0.25rem;
+    text-align: left;
+    vertical-align: top;
+  }
+  thead th {
+    background: var(--ccl-surface);
+  }
+  th.outcome {
+    text-align: center;
+  }
+  th,
+  td {
+    overflow-wrap: anywhere;
+  }
+  /* The learner column stays in view while the grid scrolls sideways. */
+  th.learner-col {
+    position: sticky;
+    left: 0;
+    z-index: 1;
+    background: #fff;
+    box-shadow: inset -1px 0 0 #b1b4b6;
+  }
+  thead th.learner-col {
+    background: var(--ccl-surface);
+  }
+  tbody th .name {
+    display: block;
+    font-weight: 600;
+  }
+  tbody th .id {
+    display: block;
+    color: var(--ccl-muted);
+    font-weight: 400;
+    font-size: 0.875rem;
+    overflow-wrap: anywhere;
+  }
+  td.total,
+  th.total {
+    background: var(--ccl-surface);
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 600;
+    border-top: 2px solid var(--ccl-text);
+  }
+  button.cell {
+    display: block;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.25rem 0.375rem;
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+    border: 2px solid transparent;
+    border-radius: 3px;
+    background: #fff;
+    color: var(--ccl-text);
+  }
+  button.cell .status,
+  button.cell .attempts,
+  button.cell .date {
+    display: block;
+  }
+  button.cell .attempts,
+  button.cell .date {
+    white-space: nowrap;
+  }
+  button.cell .status {
+    font-weight: 700;
+  }
+  button.cell .attempts,
+  button.cell .date {
+    font-size: 0.8125rem;
+  }
+  button.cell.status-met {
+    background: #e6f4ea;
+  }
+  button.cell.status-met .status {
+    color: var(--ccl-good);
+  }
+  button.cell.status-not-yet {
+    background: #fdecea;
+  }
+  button.cell.status-not-yet .status {
+    color: var(--ccl-bad);
+  }
+  button.cell.status-not-attempted .status {
+    color: var(--ccl-muted);
+    font-weight: 400;
+  }
+  button.cell:hover {
+    border-color: var(--ccl-border);
+  }
+  button.cell[aria-current='true'] {
+    border-color: var(--ccl-text);
+    box-shadow: inset 0 0 0 2px #fff;
+  }
+  button.record {
+    min-height: 44px;
+    font-size: 0.875rem;
+    padding: 0.25rem 0.5rem;
+  }
+  h3 {
+    font-size: 1.0625rem;
+    margin: 1rem 0 0.5rem;
+  }
+  dl.criteria {
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  dl.criteria div {
+    display: grid;
+    grid-template-columns: 3rem 1fr;
+    gap: 0.5rem;
+  }
+  dl.criteria dt {
+    font-weight: 700;
+  }
+  dl.criteria dd {
+    margin: 0;
+  }
+  @media (max-width: 480px) {
+    col.learner-width {
+      width: 7rem;
+    }
+  }
+  @media print {
+    /* On paper the grid fits the page width instead of scrolling: smaller type, columns by content. */
+    table {
+      table-layout: auto;
+      width: 100%;
+      font-size: 7.5pt;
+    }
+    col {
+      width: auto !important;
+    }
+    th.learner-col {
+      position: static;
+    }
+    .help,
+    .record-col {
+      display: none;
+    }
+    button.cell .attempts,
+    button.cell .date {
+      white-space: normal;
+    }
+    .scroller {
+      overflow: visible;
+      border: none;
+    }
+    button.cell {
+      border: none;
+      background: none !important;
+      color: #000;
+      min-height: 0;
+    }
+    button.cell .status {
+      color: #000 !important;
+    }
+  }
+`;

@@ -1,0 +1,128 @@
+import { LitElement, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { readConnection, type ConnectionProblem, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
+import type { CatalogueUnit } from '../../../tracking/report/unit-catalogue.js';
+import { theme } from '../../theme.js';
+import { reportStrings } from '../report-strings.js';
+import { connectionStyles } from './ccl-lrs-connection.styles.js';
+
+const s = reportStrings.connection;
+
+export interface LoadRequest {
+  connection: LrsReadConnection;
+  unitId: string;
+}
+export type LoadReportEvent = CustomEvent<LoadRequest>;
+
+type Field = 'endpoint' | 'key' | 'unit';
+type Problem = ConnectionProblem | 'unit-missing';
+const FIELD_OF: Record<Problem, Field> = { 'endpoint-missing': 'endpoint', 'endpoint-invalid': 'endpoint', 'key-missing': 'key', 'unit-missing': 'unit' };
+
+/**
+ * The form a tutor connects with: LRS endpoint, read-only key and unit. Checks what was typed
+ * and says plainly what to fix; the key field is a password field and nothing is saved.
+ *
+ * @fires load-report - LoadReportEvent with the connection and the unit, when the form is sent.
+ */
+export class CclLrsConnection extends LitElement {
+  static override styles = [theme, connectionStyles];
+  static override properties = {
+    units: { attribute: false },
+    endpoint: {},
+    key: {},
+    unitId: {},
+    busy: { type: Boolean },
+    problems: { state: true },
+  };
+  declare units: CatalogueUnit[];
+  declare endpoint: string;
+  declare key: string;
+  declare unitId: string;
+  declare busy: boolean;
+  declare problems: Problem[];
+
+  constructor() {
+    super();
+    this.units = [];
+    this.endpoint = '';
+    this.key = '';
+    this.unitId = '';
+    this.busy = false;
+    this.problems = [];
+  }
+
+  /** Puts focus on the Load button (after a load ends). */
+  focusLoad(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+  }
+
+  private value(name: Field): string {
+    return this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    if (this.busy) return;
+    this.endpoint = this.value('endpoint');
+    this.key = this.value('key');
+    this.unitId = this.value('unit');
+    const read = readConnection(this.endpoint, this.key);
+    const problems: Problem[] = read.ok ? [] : [...read.problems];
+    if (!this.unitId) problems.push('unit-missing');
+    this.problems = problems;
+    if (problems.length > 0 || !read.ok) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${FIELD_OF[problems[0]!]}"]`)?.focus();
+      return;
+    }
+    this.dispatchEvent(new CustomEvent<LoadRequest>('load-report', { detail: { connection: read.value, unitId: this.unitId }, bubbles: true, composed: true }));
+  }
+
+  private problemFor(field: Field) {
+    const p = this.problems.find((x) => FIELD_OF[x] === field);
+    return p ? html`<p class="problem" id="${field}-problem"><span class="visually-hidden">Error: </span>${s.problems[p]}</p>` : nothing;
+  }
+
+  private describedBy(field: Field): string | undefined {
+    const ids = [...(field === 'unit' ? [] : [`${field}-hint`]), ...(this.problems.some((x) => FIELD_OF[x] === field) ? [`${field}-problem`] : [])];
+    return ids.length ? ids.join(' ') : undefined;
+  }
+
+  override render() {
+    const invalid = (field: Field) => (this.problems.some((x) => FIELD_OF[x] === field) ? 'true' : 'false');
+    return html`<form novalidate @submit=${this.submit} aria-labelledby="connect-heading">
+      <h2 id="connect-heading">${s.heading}</h2>
+      <div class="field">
+        <label for="endpoint">${s.endpoint}</label>
+        <p class="hint" id="endpoint-hint">${s.endpointHint}</p>
+        ${this.problemFor('endpoint')}
+        <input id="endpoint" name="endpoint" type="url" inputmode="url" autocomplete="url" spellcheck="false" .value=${this.endpoint}
+          aria-describedby=${ifDefined(this.describedBy('endpoint'))} aria-invalid=${invalid('endpoint')} />
+      </div>
+      <div class="field">
+        <label for="key">${s.key}</label>
+        <p class="hint" id="key-hint">${s.keyHint}</p>
+        ${this.problemFor('key')}
+        <input id="key" name="key" type="password" autocomplete="off" spellcheck="false" .value=${this.key}
+          aria-describedby=${ifDefined(this.describedBy('key'))} aria-invalid=${invalid('key')} />
+      </div>
+      <div class="field">
+        <label for="unit">${s.unit}</label>
+        ${this.problemFor('unit')}
+        <select id="unit" name="unit" aria-describedby=${ifDefined(this.describedBy('unit'))} aria-invalid=${invalid('unit')}>
+          <option value="" ?selected=${!this.unitId}>${s.chooseUnit}</option>
+          ${this.units.map((u) => html`<option value=${u.id} ?selected=${u.id === this.unitId}>${reportStrings.unitName(u)}</option>`)}
+        </select>
+      </div>
+      <button class="primary" type="submit" ?disabled=${this.busy}>${s.load}</button>
+    </form>`;
+  }
+}
+
+customElements.define('ccl-lrs-connection', CclLrsConnection);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ccl-lrs-connection': CclLrsConnection;
+  }
+}

@@ -1,0 +1,342 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type EvidenceGrid } from '../../../tracking/report/evidence-model.js';
+import { gridToCsv, isoDate } from '../../../tracking/report/grid-csv.js';
+import { authorizationFor, normaliseEndpoint, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
+import { LrsReadError } from '../../../tracking/report/lrs-read-error.js';
+import { readStatements, unitEvidenceQueries, type ReadOptions } from '../../../tracking/report/lrs-reader.js';
+import type { LearnerIdentity } from '../../../tracking/report/report-statements.js';
+import type { CatalogueUnit, UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
+import { theme } from '../../theme.js';
+import '../ccl-criteria-grid/ccl-criteria-grid.js';
+import type { CclCriteriaGrid, CellSelection, OpenRecordEvent, ShowEvidenceEvent } from '../ccl-criteria-grid/ccl-criteria-grid.js';
+import '../ccl-criterion-evidence/ccl-criterion-evidence.js';
+import type { CclCriterionEvidence } from '../ccl-criterion-evidence/ccl-criterion-evidence.js';
+import '../ccl-evidence-record/ccl-evidence-record.js';
+import type { CclEvidenceRecord } from '../ccl-evidence-record/ccl-evidence-record.js';
+import '../ccl-load-status/ccl-load-status.js';
+import type { CclLoadStatus } from '../ccl-load-status/ccl-load-status.js';
+import '../ccl-lrs-connection/ccl-lrs-connection.js';
+import type { CclLrsConnection, LoadReportEvent } from '../ccl-lrs-connection/ccl-lrs-connection.js';
+import '../ccl-report-filters/ccl-report-filters.js';
+import type { FilterValues, FiltersChangeEvent } from '../ccl-report-filters/ccl-report-filters.js';
+import { dayRange } from '../report-dates.js';
+import { reportStrings } from '../report-strings.js';
+import { tutorReportStyles } from './ccl-tutor-report.styles.js';
+
+const s = reportStrings;
+/** Screen readers hear loading progress at most this often. */
+const ANNOUNCE_EVERY_MS = 2000;
+
+/** What the page was opened with: launch parameters endpoint, auth and unit. */
+export interface ReportLaunch {
+  endpoint: string;
+  auth: string;
+  unit: string;
+}
+
+type Phase = 'idle' | 'loading' | 'loaded' | 'failed';
+
+/**
+ * The tutor evidence report: connect to an LRS with a read-only key, pick a unit, and see the
+ * learners × criteria grid of knowledge checks, the questions and responses behind each cell, a
+ * CSV export and a printable evidence record per learner. Reads only the standard statements
+ * resource, with progress, a Cancel button, timeouts and a page cap.
+ *
+ * The host's data-state attribute says where it is: idle, loading, loaded or failed.
+ */
+export class CclTutorReport extends LitElement {
+  static override styles = [theme, tutorReportStyles];
+  static override properties = {
+    catalogue: { attribute: false },
+    launch: { attribute: false },
+    readOptions: { attribute: false },
+    phase: { state: true },
+    progress: { state: true },
+    announcement: { state: true },
+    error: { state: true },
+    store: { state: true },
+    filters: { state: true },
+    selection: { state: true },
+    recordFor: { state: true },
+  };
+  declare catalogue: UnitCatalogue;
+  declare launch: ReportLaunch;
+  /** Reader settings (timeouts, page cap, fetch) — the defaults suit a real LRS. */
+  declare readOptions: ReadOptions;
+  declare phase: Phase;
+  declare progress: string;
+  declare announcement: string;
+  declare error: string;
+  declare store: EvidenceStore | null;
+  declare filters: FilterValues;
+  declare selection: CellSelection | null;
+  declare recordFor: string | null;
+
+  private controller: AbortController | null = null;
+  private lastAnnounced = 0;
+  private loadedAt = 0;
+  private source = '';
+  private grid: EvidenceGrid | null = null;
+  private learners: LearnerIdentity[] = [];
+  private connection: { endpoint: string; key: string; unitId: string } = { endpoint: '', key: '', unitId: '' };
+  /** Where focus goes back to when the evidence record closes. */
+  private returnTo: CellSelection | { learner: string } | null = null;
+  private announceRows = false;
+
+  constructor() {
+    super();
+    this.catalogue = { baseIri: '', units: [] };
+    this.launch = { endpoint: '', auth: '', unit: '' };
+    this.readOptions = {};
+    this.phase = 'idle';
+    this.progress = '';
+    this.announcement = '';
+    this.error = '';
+    this.store = null;
+    this.filters = { from: '', to: '', learner: '' };
+    this.selection = null;
+    this.recordFor = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dataset.state = this.phase;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('launch')) {
+      const only = this.catalogue.units.length === 1 ? this.catalogue.units[0]!.id : '';
+      this.connection = { endpoint: this.launch.endpoint, key: this.launch.auth, unitId: this.unitById(this.launch.unit) ? this.launch.unit : only };
+    }
+    if (changed.has('store')) this.learners = this.store?.learners() ?? [];
+    if (changed.has('store') || changed.has('filters')) this.grid = this.store ? buildGrid(this.store, this.gridFilters()) : null;
+    if (this.announceRows && this.grid) this.announcement = s.report.showing(this.grid.rows.length);
+    this.announceRows = false;
+    // "loaded" is set once the grid has rendered (see load).
+    if (changed.has('phase') && this.phase !== 'loaded') this.dataset.state = this.phase;
+  }
+
+  protected override firstUpdated(): void {
+    // Opened with everything it needs (endpoint, key and unit as launch parameters): load at once.
+    const endpoint = normaliseEndpoint(this.launch.endpoint);
+    if (endpoint && this.launch.auth && this.unitById(this.launch.unit))
+      void this.load({ endpoint, auth: authorizationFor(this.launch.auth) }, this.launch.unit);
+  }
+
+  private unitById(id: string): CatalogueUnit | undefined {
+    return this.catalogue.units.find((u) => u.id === id);
+  }
+
+  private get unit(): CatalogueUnit | undefined {
+    return this.store?.unit;
+  }
+
+  private gridFilters() {
+    return { range: dayRange(this.filters.from, this.filters.to), ...(this.filters.learner ? { learner: this.filters.learner } : {}) };
+  }
+
+  private el<T extends Element>(selector: string): T | null {
+    return this.renderRoot.querySelector<T>(selector);
+  }
+
+  /** Reads the unit's statements from the LRS into a fresh evidence store. */
+  async load(connection: LrsReadConnection, unitId: string): Promise<void> {
+    const unit = this.unitById(unitId);
+    if (!unit) return;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const store = new EvidenceStore(unit, this.catalogue.baseIri);
+    this.phase = 'loading';
+    this.error = '';
+    this.progress = '';
+    this.store = null;
+    this.selection = null;
+    this.recordFor = null;
+    this.announcement = s.loading.connecting;
+    this.lastAnnounced = performance.now();
+    performance.mark('ccl-report-load-start');
+    void this.updateComplete.then(() => this.el<CclLoadStatus>('ccl-load-status')?.focusCancel());
+    try {
+      await readStatements(connection, unitEvidenceQueries(store.iris.unit), {
+        ...this.readOptions,
+        signal: controller.signal,
+        onStatements: (statements) => store.add(statements),
+        onProgress: (p) => {
+          this.progress = s.loading.progress(p.statements, p.pages);
+          if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
+            this.lastAnnounced = performance.now();
+            this.announcement = this.progress;
+          }
+        },
+      });
+      if (this.controller !== controller) return;
+      this.source = new URL(connection.endpoint).origin;
+      this.loadedAt = Date.now();
+      this.filters = { from: '', to: '', learner: '' };
+      this.store = store;
+      this.phase = 'loaded';
+      this.announcement = s.loading.loaded(store.learners().length, store.counts.evidence, store.counts.ignored);
+      await this.updateComplete;
+      await this.el<CclCriteriaGrid>('ccl-criteria-grid')?.updateComplete;
+      this.el<HTMLElement>('#unit-heading')?.focus();
+      this.dataset.state = 'loaded';
+      // Load time, up to the grid on screen (the frame after it rendered).
+      requestAnimationFrame(() => setTimeout(() => performance.measure('ccl-report-load', 'ccl-report-load-start')));
+    } catch (e) {
+      if (this.controller !== controller) return;
+      this.phase = 'failed';
+      this.error = e instanceof LrsReadError ? e.message : String(e);
+      this.announcement = '';
+      await this.updateComplete;
+      this.el<CclLrsConnection>('ccl-lrs-connection')?.focusLoad();
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+  }
+
+  private onLoadReport(e: LoadReportEvent): void {
+    const form = e.target as CclLrsConnection;
+    this.connection = { endpoint: form.endpoint, key: form.key, unitId: form.unitId };
+    void this.load(e.detail.connection, e.detail.unitId);
+  }
+
+  private cancel(): void {
+    this.controller?.abort();
+  }
+
+  private onFilters(e: FiltersChangeEvent): void {
+    this.filters = e.detail;
+    this.selection = null;
+    this.announceRows = true;
+  }
+
+  private async showEvidence(e: ShowEvidenceEvent): Promise<void> {
+    this.selection = e.detail;
+    await this.updateComplete;
+    await this.el<CclCriterionEvidence>('ccl-criterion-evidence')?.focusHeading();
+  }
+
+  private async backToGrid(): Promise<void> {
+    const at = this.selection;
+    this.selection = null;
+    await this.updateComplete;
+    if (at) await this.el<CclCriteriaGrid>('ccl-criteria-grid')?.focusCell(at.learner, at.code);
+  }
+
+  private async openRecord(e: OpenRecordEvent): Promise<void> {
+    this.returnTo = this.selection ?? { learner: e.detail.learner };
+    this.recordFor = e.detail.learner;
+    const learner = this.learners.find((l) => l.key === e.detail.learner);
+    if (learner && this.unit) document.title = s.record.documentTitle(learner.name, this.unit);
+    await this.updateComplete;
+    await this.el<CclEvidenceRecord>('ccl-evidence-record')?.focusHeading();
+  }
+
+  private async closeRecord(): Promise<void> {
+    this.recordFor = null;
+    document.title = s.pageTitle;
+    await this.updateComplete;
+    const back = this.returnTo;
+    if (back && 'code' in back) await this.el<CclCriterionEvidence>('ccl-criterion-evidence')?.focusHeading();
+    else if (back) await this.el<CclCriteriaGrid>('ccl-criteria-grid')?.focusRecordButton(back.learner);
+  }
+
+  private downloadCsv(): void {
+    if (!this.grid || !this.unit) return;
+    const csv = gridToCsv(this.grid, s.csv);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = s.report.csvFile(this.unit.id, isoDate(Date.now()));
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  private renderRecord() {
+    const store = this.store!;
+    const record = learnerRecord(store, this.recordFor!, dayRange(this.filters.from, this.filters.to));
+    return html`<main id="main">
+      <ccl-evidence-record
+        .record=${record}
+        .unit=${store.unit}
+        .period=${{ from: this.filters.from, to: this.filters.to }}
+        .producedAt=${Date.now()}
+        .source=${this.source}
+        @close-record=${this.closeRecord}
+      ></ccl-evidence-record>
+    </main>`;
+  }
+
+  private renderReport() {
+    const store = this.store;
+    const grid = this.grid;
+    const unit = this.unit;
+    const selected = this.selection;
+    const learner = selected ? this.learners.find((l) => l.key === selected.learner) : undefined;
+    return html`
+      <header class="page-header">
+        <h1>${s.pageTitle}</h1>
+        <p>${s.intro}</p>
+        <p class="honesty">${s.honesty}</p>
+      </header>
+      <main id="main">
+        <ccl-lrs-connection
+          .units=${this.catalogue.units}
+          .endpoint=${this.connection.endpoint}
+          .key=${this.connection.key}
+          .unitId=${this.connection.unitId}
+          ?busy=${this.phase === 'loading'}
+          @load-report=${this.onLoadReport}
+        ></ccl-lrs-connection>
+        <ccl-load-status
+          ?loading=${this.phase === 'loading'}
+          .progress=${this.progress}
+          .announcement=${this.announcement}
+          .error=${this.error}
+          @cancel-load=${this.cancel}
+        ></ccl-load-status>
+        ${store && grid && unit
+          ? html`<section class="results" aria-labelledby="unit-heading">
+              <h2 id="unit-heading" tabindex="-1">${s.unitName(unit)}</h2>
+              <p class="source">${s.loading.loaded(this.learners.length, store.counts.evidence, store.counts.ignored)} ${s.report.source(this.source, this.loadedAt)}</p>
+              <ccl-report-filters .learners=${this.learners} .values=${this.filters} @filters-change=${this.onFilters}></ccl-report-filters>
+              <div class="actions">
+                <button type="button" class="secondary csv" @click=${this.downloadCsv} ?disabled=${grid.rows.length === 0}>${s.report.downloadCsv}</button>
+              </div>
+              ${grid.rows.length === 0
+                ? html`<p class="empty">${s.report.noLearners}</p>`
+                : html`<ccl-criteria-grid .grid=${grid} .selected=${selected} @show-evidence=${this.showEvidence} @open-record=${this.openRecord}></ccl-criteria-grid>`}
+              ${selected && learner
+                ? html`<ccl-criterion-evidence
+                    .learner=${learner}
+                    .evidence=${criterionEvidence(store, selected.learner, selected.code, dayRange(this.filters.from, this.filters.to))}
+                    @back-to-grid=${this.backToGrid}
+                    @open-record=${this.openRecord}
+                  ></ccl-criterion-evidence>`
+                : nothing}
+            </section>`
+          : nothing}
+      </main>
+    `;
+  }
+
+  override render() {
+    return this.recordFor && this.store ? this.renderRecord() : this.renderReport();
+  }
+}
+
+customElements.define('ccl-tutor-report', CclTutorReport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ccl-tutor-report': CclTutorReport;
+  }
+}

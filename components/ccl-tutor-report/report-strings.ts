@@ -1,0 +1,162 @@
+import type { KnowledgeCheckStatus } from '../../tracking/report/evidence-model.js';
+import type { CsvLabels } from '../../tracking/report/grid-csv.js';
+import type { CatalogueUnit } from '../../tracking/report/unit-catalogue.js';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const numberFormat = new Intl.NumberFormat('en-GB');
+const count = (n: number) => numberFormat.format(n);
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** "24 Nov 2026" in the tutor's time zone. */
+export const formatDate = (ms: number): string => dateFormat.format(ms);
+/** "24 Nov 2026, 10:03" in the tutor's time zone. */
+export const formatDateTime = (ms: number): string => dateTimeFormat.format(ms);
+
+const statusNames: Record<KnowledgeCheckStatus, string> = { met: 'Knowledge check met', 'not-yet': 'Not yet met', 'not-attempted': 'Not attempted' };
+
+/** Every word the tutor report shows, in one place. */
+export const reportStrings = {
+  pageTitle: 'Tutor evidence report',
+  intro:
+    'For each learner and assessment criterion of a unit: whether the knowledge check is met, and every question and response behind it, read from your learning record store (LRS).',
+  honesty:
+    'A knowledge check shows understanding. It is knowledge evidence for the assessor’s judgement, not that judgement: the assessor decides competence from all the evidence.',
+  unitName: (u: CatalogueUnit) => `${u.title} (${u.awardingBody} ${u.reference})`,
+
+  connection: {
+    heading: 'Connect to your LRS',
+    endpoint: 'LRS endpoint',
+    endpointHint: 'The LRS’s xAPI address, for example https://lrs.example.org/xapi/',
+    key: 'Read-only key',
+    keyHint: 'As key:secret, or the whole “Basic …” value. It is used only to read statements from this LRS, and is not saved.',
+    unit: 'Unit',
+    chooseUnit: 'Choose a unit',
+    load: 'Load the report',
+    problems: {
+      'endpoint-missing': 'Enter the LRS endpoint.',
+      'endpoint-invalid': 'Enter the LRS endpoint as a full address starting https:// (or http://), for example https://lrs.example.org/xapi/.',
+      'key-missing': 'Enter a read-only key.',
+      'unit-missing': 'Choose a unit.',
+    },
+  },
+
+  loading: {
+    label: 'Reading statements from the LRS',
+    connecting: 'Connecting to the LRS…',
+    progress: (statements: number, pages: number) => `Reading statements: ${count(statements)} read so far (${plural(pages, 'page')}).`,
+    cancel: 'Cancel',
+    loaded: (learners: number, evidence: number, ignored: number) =>
+      `Loaded: ${plural(learners, 'learner')}, ${plural(evidence, 'statement')} of evidence${ignored ? `; ${plural(ignored, 'other statement')} ignored` : ''}.`,
+    failedHeading: 'The report could not be loaded',
+  },
+
+  report: {
+    source: (origin: string, at: number) => `Read from ${origin} at ${formatDateTime(at)}.`,
+    noLearners: 'No learner has knowledge-check evidence on this unit in the LRS for these filters.',
+    showing: (learners: number) => `Showing ${plural(learners, 'learner')}.`,
+    downloadCsv: 'Download the grid as CSV',
+    csvFile: (unitId: string, today: string) => `${unitId}-knowledge-checks-${today}.csv`,
+  },
+
+  filters: {
+    legend: 'Filter the report',
+    from: 'From',
+    to: 'To',
+    learner: 'Learner',
+    allLearners: 'All learners',
+    clear: 'Clear filters',
+    backwards: 'The “from” date is after the “to” date: change one of them.',
+  },
+
+  grid: {
+    caption: (u: CatalogueUnit) => `Knowledge checks by learner and ${u.terms.criterion.toLowerCase()}: ${u.title}`,
+    help: 'Each cell shows the knowledge check’s status, the number of attempts and the date of the latest activity. Select a cell for the questions and responses behind it. In the grid, the arrow keys move between cells; Home and End go to the start and end of a row.',
+    legend: 'Met: knowledge check met (a check passed at least once). Not yet met: checks taken, none passed. Not attempted: no check taken.',
+    learner: 'Learner',
+    outcome: (u: CatalogueUnit, n: number) => `${u.terms.outcome} ${n}`,
+    outcomeMet: 'Met',
+    unitMet: 'All criteria met',
+    record: 'Evidence record',
+    openRecord: 'Open record',
+    recordFor: (name: string) => ` for ${name}`,
+    totalsRow: 'Learners met',
+    of: (met: number, of: number) => `${count(met)} of ${count(of)}`,
+    statusShort: { met: 'Met', 'not-yet': 'Not yet met', 'not-attempted': 'Not attempted' } satisfies Record<KnowledgeCheckStatus, string>,
+    mark: { met: '✓', 'not-yet': '✗', 'not-attempted': '–' } satisfies Record<KnowledgeCheckStatus, string>,
+    attempts: (n: number) => plural(n, 'attempt'),
+    lastActivity: 'last activity',
+    criteriaHeading: (u: CatalogueUnit) => `${u.terms.criterion.replace(/criterion$/i, 'criteria')} in this unit`,
+  },
+
+  status: statusNames,
+
+  evidence: {
+    heading: (learner: string, code: string) => `${learner}: ${code}`,
+    summary: (status: KnowledgeCheckStatus, attempts: number, last: number | null) =>
+      `${statusNames[status]} · ${plural(attempts, 'attempt')}${last !== null ? ` · last activity ${formatDate(last)}` : ''}`,
+    checksHeading: 'Knowledge checks taken',
+    check: (passed: boolean, scaled: number | null) => `${passed ? 'Met' : 'Not met'}${scaled !== null ? ` (score ${Math.round(scaled * 100)}%)` : ''}`,
+    noChecks: 'No knowledge check taken on this criterion in this period.',
+    questionsHeading: (n: number) => `Questions asked (${count(n)})`,
+    noQuestions: 'No questions answered for this criterion in this period.',
+    back: 'Back to the grid',
+    openRecord: (name: string) => `Open ${name}’s evidence record`,
+  },
+
+  answer: {
+    question: 'Question',
+    options: 'Options',
+    choices: 'Choices',
+    steps: 'Steps to put in order',
+    matchSources: 'Match each of',
+    matchTargets: 'with one of',
+    trueFalse: 'True or false',
+    typed: 'Typed answer',
+    response: 'Learner’s response',
+    correct: 'Correct response',
+    correctOr: ' or ',
+    result: 'Result',
+    right: 'Right',
+    wrong: 'Wrong',
+    unknown: 'Not recorded',
+    answered: 'Answered',
+  },
+
+  record: {
+    title: 'Knowledge evidence record',
+    documentTitle: (learner: string, unit: CatalogueUnit) => `Knowledge evidence record: ${learner}, ${unit.reference}`,
+    learner: 'Learner',
+    unit: 'Unit',
+    reference: 'Awarding body and unit reference',
+    levelCredit: 'Level and credit value',
+    levelCreditValue: (u: CatalogueUnit) => `Level ${u.level}, credit ${u.credit}`,
+    period: 'Period',
+    allDates: 'All dates',
+    between: (from: string, to: string) => (from && to ? `${from} to ${to}` : from ? `From ${from}` : `To ${to}`),
+    met: 'Knowledge checks met',
+    produced: 'Produced',
+    producedValue: (at: number, origin: string) => `${formatDateTime(at)}, from the learning record store at ${origin}`,
+    evidenceNote:
+      'This record is knowledge evidence for the assessor’s judgement. It writes out each question the learner was asked and the learner’s response, as recorded when they answered. A knowledge check met shows understanding; it is not the assessor’s judgement of competence.',
+    outcome: (u: CatalogueUnit, n: number, title: string) => `${u.terms.outcome} ${n}: ${title}`,
+    criterion: (code: string, text: string) => `${code} ${text}`,
+    print: 'Print or save as PDF',
+    back: 'Back to the report',
+  },
+
+  csv: {
+    learner: 'Learner',
+    learnerId: 'Learner id',
+    status: (code: string) => `${code} status`,
+    attempts: (code: string) => `${code} attempts`,
+    lastActivity: (code: string) => `${code} last activity`,
+    outcomeMet: (n: number) => `Outcome ${n} met`,
+    unitMet: 'Unit met',
+    statuses: statusNames,
+    totalsRow: 'Learners met',
+    ofTotal: (met: number, of: number) => `${met} of ${of}`,
+  } satisfies CsvLabels,
+
+  loadError: 'The report page could not start. Reload the page; if it happens again, rebuild the packages.',
+} as const;

@@ -1,0 +1,222 @@
+import type { AskedQuestion, AnsweredQuestion, CriterionJudgement, LearnerIdentity } from './report-statements.js';
+import { readReportStatement } from './report-statements.js';
+import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
+
+/**
+ * The evidence model of one unit: statements in, then a learners × criteria grid, the evidence
+ * behind each cell, and a per-learner record. A criterion's knowledge check is met when any
+ * passed statement exists on its objective, not yet met when it has only failed ones, and not
+ * attempted when it has none; attempts count those passed and failed statements.
+ */
+
+export type KnowledgeCheckStatus = 'met' | 'not-yet' | 'not-attempted';
+
+/** Milliseconds since the epoch, both ends included; either may be left open. */
+export interface TimeRange {
+  from?: number;
+  to?: number;
+}
+
+export interface ReportFilters {
+  range?: TimeRange;
+  /** Only this learner (by key); every learner when absent. */
+  learner?: string;
+}
+
+interface LearnerRecords {
+  learner: LearnerIdentity;
+  /** Time of the statement the shown name came from (the latest wins). */
+  namedAt: number;
+  judgements: CriterionJudgement[];
+  answers: AnsweredQuestion[];
+}
+
+/** Collects the unit's evidence from statements, page by page, ignoring anything else. */
+export class EvidenceStore {
+  readonly iris: UnitIris;
+  /** Statements read as evidence, statements ignored (not this unit's evidence), and repeats skipped. */
+  readonly counts = { evidence: 0, ignored: 0, repeated: 0 };
+  private readonly seen = new Set<string>();
+  private readonly byLearner = new Map<string, LearnerRecords>();
+  /** One copy of each distinct question definition, however many answers share it. */
+  private readonly questions = new Map<string, AskedQuestion>();
+
+  constructor(
+    readonly unit: CatalogueUnit,
+    baseIri: string,
+  ) {
+    this.iris = unitIris(baseIri, unit);
+  }
+
+  add(statements: readonly unknown[]): void {
+    for (const s of statements) {
+      const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
+      if (typeof id === 'string') {
+        if (this.seen.has(id)) {
+          this.counts.repeated++;
+          continue;
+        }
+        this.seen.add(id);
+      }
+      const record = readReportStatement(s, this.iris);
+      if (!record) {
+        this.counts.ignored++;
+        continue;
+      }
+      this.counts.evidence++;
+      let entry = this.byLearner.get(record.learner.key);
+      if (!entry) {
+        entry = { learner: record.learner, namedAt: record.time, judgements: [], answers: [] };
+        this.byLearner.set(record.learner.key, entry);
+      } else if (record.time >= entry.namedAt) {
+        entry.learner = record.learner;
+        entry.namedAt = record.time;
+      }
+      if (record.kind === 'judgement') entry.judgements.push(record);
+      else entry.answers.push({ ...record, question: this.intern(record.question) });
+    }
+  }
+
+  private intern(q: AskedQuestion): AskedQuestion {
+    const key = JSON.stringify(q);
+    const known = this.questions.get(key);
+    if (known) return known;
+    this.questions.set(key, q);
+    return q;
+  }
+
+  /** Every learner with evidence, by name (then identifier). */
+  learners(): LearnerIdentity[] {
+    return [...this.byLearner.values()].map((e) => e.learner).sort(byName);
+  }
+
+  records(learnerKey: string): { judgements: readonly CriterionJudgement[]; answers: readonly AnsweredQuestion[] } | undefined {
+    return this.byLearner.get(learnerKey);
+  }
+}
+
+const byName = (a: LearnerIdentity, b: LearnerIdentity) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id, 'en-GB') || a.key.localeCompare(b.key);
+const inRange = (t: number, r: TimeRange = {}) => (r.from === undefined || t >= r.from) && (r.to === undefined || t <= r.to);
+
+export interface CriterionSummary {
+  code: string;
+  status: KnowledgeCheckStatus;
+  /** Knowledge checks taken on the criterion (its passed and failed statements). */
+  attempts: number;
+  /** Time of the latest statement on the criterion (verdict or answer), null when none. */
+  lastActivity: number | null;
+}
+
+export interface GridRow {
+  learner: LearnerIdentity;
+  cells: CriterionSummary[];
+  /** Knowledge checks met in each outcome, of its criteria. */
+  outcomes: { number: number; met: number; of: number }[];
+  met: number;
+  of: number;
+}
+
+export interface EvidenceGrid {
+  unit: CatalogueUnit;
+  criteria: { code: string; text: string; outcome: number }[];
+  rows: GridRow[];
+  totals: {
+    /** Per criterion: how many of the learners shown have met it, not yet met it, not attempted it. */
+    criteria: { code: string; met: number; notYet: number; notAttempted: number; learners: number }[];
+    /** Per outcome: knowledge checks met over all learners shown and the outcome's criteria. */
+    outcomes: { number: number; met: number; of: number }[];
+    met: number;
+    of: number;
+  };
+}
+
+function summarise(code: string, judgements: readonly CriterionJudgement[], answers: readonly AnsweredQuestion[], range?: TimeRange): CriterionSummary {
+  let passed = 0;
+  let failed = 0;
+  let last: number | null = null;
+  for (const j of judgements)
+    if (j.criterion === code && inRange(j.time, range)) {
+      if (j.passed) passed++;
+      else failed++;
+      if (last === null || j.time > last) last = j.time;
+    }
+  for (const a of answers) if (a.criteria.includes(code) && inRange(a.time, range) && (last === null || a.time > last)) last = a.time;
+  return { code, status: passed > 0 ? 'met' : failed > 0 ? 'not-yet' : 'not-attempted', attempts: passed + failed, lastActivity: last };
+}
+
+/**
+ * The learners × criteria grid for the filters. A learner appears when they have evidence on the
+ * unit in the period (so a date range leaves out learners with nothing in it).
+ */
+export function buildGrid(store: EvidenceStore, filters: ReportFilters = {}): EvidenceGrid {
+  const unit = store.unit;
+  const criteria = criteriaOf(unit);
+  const rows: GridRow[] = [];
+  for (const learner of store.learners()) {
+    if (filters.learner !== undefined && learner.key !== filters.learner) continue;
+    const { judgements, answers } = store.records(learner.key)!;
+    const cells = criteria.map((c) => summarise(c.code, judgements, answers, filters.range));
+    if (cells.every((c) => c.lastActivity === null)) continue;
+    const outcomes = unit.outcomes.map((o) => {
+      const mine = cells.filter((_, i) => criteria[i]!.outcome === o.number);
+      return { number: o.number, met: mine.filter((c) => c.status === 'met').length, of: mine.length };
+    });
+    const met = cells.filter((c) => c.status === 'met').length;
+    rows.push({ learner, cells, outcomes, met, of: cells.length });
+  }
+  const count = (i: number, s: KnowledgeCheckStatus) => rows.filter((r) => r.cells[i]!.status === s).length;
+  return {
+    unit,
+    criteria,
+    rows,
+    totals: {
+      criteria: criteria.map((c, i) => ({ code: c.code, met: count(i, 'met'), notYet: count(i, 'not-yet'), notAttempted: count(i, 'not-attempted'), learners: rows.length })),
+      outcomes: unit.outcomes.map((o, k) => ({
+        number: o.number,
+        met: rows.reduce((n, r) => n + r.outcomes[k]!.met, 0),
+        of: rows.length * o.criteria.length,
+      })),
+      met: rows.reduce((n, r) => n + r.met, 0),
+      of: rows.length * criteria.length,
+    },
+  };
+}
+
+export interface CriterionEvidence extends CriterionSummary {
+  text: string;
+  /** Each knowledge check's verdict on the criterion, oldest first. */
+  judgements: CriterionJudgement[];
+  /** Every question asked for the criterion, oldest first. */
+  answers: AnsweredQuestion[];
+}
+
+/** Everything behind one cell of the grid: the verdicts and every question asked, with the learner's responses. */
+export function criterionEvidence(store: EvidenceStore, learnerKey: string, code: string, range?: TimeRange): CriterionEvidence {
+  const records = store.records(learnerKey) ?? { judgements: [], answers: [] };
+  const text = criteriaOf(store.unit).find((c) => c.code === code)?.text ?? '';
+  const oldestFirst = <T extends { time: number }>(a: T, b: T) => a.time - b.time;
+  return {
+    ...summarise(code, records.judgements, records.answers, range),
+    text,
+    judgements: records.judgements.filter((j) => j.criterion === code && inRange(j.time, range)).sort(oldestFirst),
+    answers: records.answers.filter((a) => a.criteria.includes(code) && inRange(a.time, range)).sort(oldestFirst),
+  };
+}
+
+export interface LearnerRecord {
+  learner: LearnerIdentity;
+  outcomes: { outcome: CatalogueOutcome; met: number; criteria: CriterionEvidence[] }[];
+  met: number;
+  of: number;
+}
+
+/** One learner's evidence record for the unit: every outcome and criterion, with the questions and responses. */
+export function learnerRecord(store: EvidenceStore, learnerKey: string, range?: TimeRange): LearnerRecord | null {
+  const learner = store.learners().find((l) => l.key === learnerKey);
+  if (!learner) return null;
+  const outcomes = store.unit.outcomes.map((outcome) => {
+    const criteria = outcome.criteria.map((c) => criterionEvidence(store, learnerKey, c.code, range));
+    return { outcome, met: criteria.filter((c) => c.status === 'met').length, criteria };
+  });
+  return { learner, outcomes, met: outcomes.reduce((n, o) => n + o.met, 0), of: outcomes.reduce((n, o) => n + o.criteria.length, 0) };
+}

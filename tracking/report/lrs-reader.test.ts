@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { authorizationFor, normaliseEndpoint, readConnection } from './lrs-connection.js';
+import { LrsReadError } from './lrs-read-error.js';
+import { nextPageUrl, readStatements, statementsUrl, unitEvidenceQueries, type ReadOptions } from './lrs-reader.js';
+
+const connection = { endpoint: 'https://lrs.example.org/xapi/', auth: 'Basic cmVhZGVyOnNlY3JldA==' };
+const statement = (id: string) => ({ id, verb: { id: 'v' } });
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** A fake LRS: answers each request with the next reply; records the URLs and headers it was sent. */
+function fakeLrs(reply: (url: string, n: number) => Response | Promise<Response>) {
+  const calls: { url: string; headers: Record<string, string> }[] = [];
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), headers: init?.headers as Record<string, string> });
+    if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    return await Promise.race([
+      reply(String(input), calls.length),
+      new Promise<never>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    ]);
+  }) as typeof fetch;
+  return { calls, fetchFn };
+}
+
+async function readError(options: ReadOptions, queries = [{}]): Promise<LrsReadError> {
+  try {
+    await readStatements(connection, queries, options);
+  } catch (e) {
+    if (e instanceof LrsReadError) return e;
+    throw e;
+  }
+  throw new Error('the read did not fail');
+}
+
+describe('LRS reader', () => {
+  it('asks the statements resource with the standard filters and follows "more" to the end', async () => {
+    const { calls, fetchFn } = fakeLrs((_, n) =>
+      n === 1 ? json({ statements: [statement('1'), statement('2')], more: '/xapi/statements?cursor=abc' }) : json({ statements: [statement('3')], more: '' }),
+    );
+    const pages: unknown[][] = [];
+    const progress: number[] = [];
+    const [query] = unitEvidenceQueries('https://w3id.org/ccl/units/u-1', { since: '2026-01-01T00:00:00Z' });
+    const total = await readStatements(connection, [query!], { fetch: fetchFn, onStatements: (s) => pages.push(s), onProgress: (p) => progress.push(p.statements) });
+    expect(total).toEqual({ pages: 2, statements: 3 });
+    expect(pages.map((p) => p.length)).toEqual([2, 1]);
+    expect(progress).toEqual([2, 3]);
+    const first = new URL(calls[0]!.url);
+    expect(first.pathname).toBe('/xapi/statements');
+    expect(Object.fromEntries(first.searchParams)).toEqual({
+      verb: 'http://adlnet.gov/expapi/verbs/passed',
+      activity: 'https://w3id.org/ccl/units/u-1',
+      related_activities: 'true',
+      since: '2026-01-01T00:00:00Z',
+      limit: '500',
+    });
+    expect(calls[0]!.headers).toMatchObject({ Authorization: connection.auth, 'X-Experience-API-Version': '1.0.3' });
+    expect(calls[1]!.url).toBe('https://lrs.example.org/xapi/statements?cursor=abc');
+  });
+
+  it('queries passed, failed and answered for a unit', () => {
+    expect(unitEvidenceQueries('https://x.org/units/u').map((q) => q.verb!.split('/').pop())).toEqual(['passed', 'failed', 'answered']);
+    expect(statementsUrl('https://lrs.example.org/xapi/', { agent: { mbox: 'mailto:a@b.org' }, until: '2026-02-01T00:00:00Z' })).toBe(
+      'https://lrs.example.org/xapi/statements?agent=%7B%22mbox%22%3A%22mailto%3Aa%40b.org%22%7D&until=2026-02-01T00%3A00%3A00Z',
+    );
+  });
+
+  it('resolves "more" against the server root, under a proxied endpoint, and never on another server', () => {
+    expect(nextPageUrl('https://lrs.example.org/xapi/', '/xapi/statements?c=1')).toBe('https://lrs.example.org/xapi/statements?c=1');
+    expect(nextPageUrl('https://lrs.example.org/xapi/', 'https://lrs.example.org/xapi/statements/more/7')).toBe('https://lrs.example.org/xapi/statements/more/7');
+    // A proxy serving the LRS's /xAPI/ at /lrs/: the next page stays under the endpoint.
+    expect(nextPageUrl('http://127.0.0.1:4173/lrs/', '/xAPI/statements?cursor=9')).toBe('http://127.0.0.1:4173/lrs/statements?cursor=9');
+    expect(() => nextPageUrl('https://lrs.example.org/xapi/', 'https://evil.example.net/xapi/statements?c=1')).toThrow(/not followed/);
+    expect(() => nextPageUrl('https://lrs.example.org/xapi/', '//evil.example.net/statements')).toThrow(LrsReadError);
+  });
+
+  it.each([
+    [401, 'unauthorised', /did not accept this key \(HTTP 401\)/],
+    [403, 'forbidden', /not allowed to read statements \(HTTP 403\)/],
+    [404, 'not-found', /no xAPI statements resource/],
+    [400, 'refused', /refused the request \(HTTP 400\)/],
+    [429, 'busy', /busy/],
+    [500, 'server', /problem of its own \(HTTP 500\)/],
+  ])('explains HTTP %i in plain words', async (status, kind, message) => {
+    const { fetchFn } = fakeLrs(() => new Response('no', { status }));
+    const e = await readError({ fetch: fetchFn });
+    expect(e.kind).toBe(kind);
+    expect(e.message).toMatch(message);
+  });
+
+  it('tells a network or CORS failure, and an answer that is not xAPI, apart', async () => {
+    const down = await readError({
+      fetch: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+    });
+    expect(down.kind).toBe('unreachable');
+    expect(down.message).toContain('https://lrs.example.org');
+    expect(down.message).toContain('CORS');
+    expect((await readError({ fetch: fakeLrs(() => new Response('<html>login</html>')).fetchFn })).kind).toBe('not-xapi');
+    expect((await readError({ fetch: fakeLrs(() => json({ hello: 'world' })).fetchFn })).kind).toBe('not-xapi');
+  });
+
+  it('gives up on a request that takes too long', async () => {
+    const { fetchFn } = fakeLrs(() => new Promise<Response>(() => {}));
+    const started = Date.now();
+    const e = await readError({ fetch: fetchFn, timeoutMs: 50 });
+    expect(e.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('stops at once when cancelled, mid-request', async () => {
+    const { fetchFn } = fakeLrs(() => new Promise<Response>(() => {}));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const e = await readError({ fetch: fetchFn, signal: controller.signal, timeoutMs: 60000 });
+    expect(e.kind).toBe('cancelled');
+  });
+
+  it('stops an LRS that repeats its "more" link', async () => {
+    let n = 0;
+    const { calls, fetchFn } = fakeLrs(() => json({ statements: [statement(`s${n++}`)], more: '/xapi/statements?cursor=same' }));
+    const e = await readError({ fetch: fetchFn });
+    expect(e.kind).toBe('looping');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('stops an LRS that sends the same statements under ever-new links', async () => {
+    const { calls, fetchFn } = fakeLrs((_, n) => json({ statements: [statement('a'), statement('b')], more: `/xapi/statements?cursor=${n}` }));
+    const e = await readError({ fetch: fetchFn });
+    expect(e.kind).toBe('looping');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('stops at the page cap when "more" never ends', async () => {
+    const { calls, fetchFn } = fakeLrs((_, n) => json({ statements: [statement(`s${n}`)], more: `/xapi/statements?cursor=${n}` }));
+    const e = await readError({ fetch: fetchFn, maxPages: 25 });
+    expect(e.kind).toBe('too-many-pages');
+    expect(e.message).toContain('25 pages (25 statements)');
+    expect(calls).toHaveLength(25);
+  });
+});
+
+describe('LRS connection as typed', () => {
+  it('accepts an http(s) endpoint, adds the slash and takes off a trailing statements resource', () => {
+    expect(normaliseEndpoint(' https://lrs.example.org/xapi ')).toBe('https://lrs.example.org/xapi/');
+    expect(normaliseEndpoint('https://lrs.example.org/data/xAPI/statements')).toBe('https://lrs.example.org/data/xAPI/');
+    for (const bad of ['lrs.example.org/xapi', 'ftp://lrs.example.org/', 'https://lrs.example.org/xapi/?x=1', 'javascript:alert(1)', 'https://u:p@lrs.example.org/'])
+      expect(normaliseEndpoint(bad)).toBeNull();
+  });
+
+  it('turns key:secret into Basic credentials and keeps a ready header value', () => {
+    expect(authorizationFor('reader:secret')).toBe(`Basic ${Buffer.from('reader:secret').toString('base64')}`);
+    expect(authorizationFor('clé:sécret')).toBe(`Basic ${Buffer.from('clé:sécret', 'utf8').toString('base64')}`);
+    expect(authorizationFor('Basic cmVhZGVyOnNlY3JldA==')).toBe('Basic cmVhZGVyOnNlY3JldA==');
+    expect(authorizationFor('basic cmVhZGVyOnNlY3JldA==')).toBe('Basic cmVhZGVyOnNlY3JldA==');
+    expect(authorizationFor('cmVhZGVyOnNlY3JldA==')).toBe('Basic cmVhZGVyOnNlY3JldA==');
+  });
+
+  it('names everything missing or wrong', () => {
+    expect(readConnection('', 'k:s')).toEqual({ ok: false, problems: ['endpoint-missing'] });
+    expect(readConnection('not a url', '')).toEqual({ ok: false, problems: ['endpoint-invalid', 'key-missing'] });
+    expect(readConnection('https://lrs.example.org/xapi/', ' ')).toEqual({ ok: false, problems: ['key-missing'] });
+    expect(readConnection('https://lrs.example.org/xapi/', 'k:s')).toMatchObject({ ok: true, value: { endpoint: 'https://lrs.example.org/xapi/' } });
+  });
+});

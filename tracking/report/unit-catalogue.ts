@@ -1,4 +1,4 @@
-import type { CourseData } from '../course-data.js';
+import type { CourseData, CriterionData, OutcomeData } from '../course-data.js';
 
 /**
  * What the tutor report knows about each unit, embedded in its page at build time: the unit's
@@ -9,23 +9,12 @@ export interface UnitCatalogue {
   units: CatalogueUnit[];
 }
 
-export interface CatalogueUnit {
-  id: string;
-  awardingBody: string;
-  title: string;
-  reference: string;
-  level: string;
-  credit: string;
-  /** The awarding body's words for an outcome and a criterion ("Learning outcome", "Assessment criterion"). */
-  terms: { outcome: string; criterion: string };
+/** A unit as the packages describe it, less its teaching: terms are the awarding body's words for an outcome and a criterion. */
+export type CatalogueUnit = Pick<CourseData['unit'], 'id' | 'awardingBody' | 'title' | 'reference' | 'level' | 'credit' | 'terms'> & {
   outcomes: CatalogueOutcome[];
-}
+};
 
-export interface CatalogueOutcome {
-  number: number;
-  title: string;
-  criteria: { code: string; text: string }[];
-}
+export type CatalogueOutcome = Pick<OutcomeData, 'number' | 'title'> & { criteria: Pick<CriterionData, 'code' | 'text'>[] };
 
 /** The catalogue of the units a build holds (all built with one base IRI). */
 export function catalogueFromCourses(courses: CourseData[]): UnitCatalogue {

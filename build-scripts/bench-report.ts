@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Statement } from '@xapi/xapi';
-import { launchBrowser } from '../tests/support/browser.js';
+import { launchBrowser } from './preview/browser.js';
 import type { CourseData, QuestionData } from '../tracking/course-data.js';
 import { drawQuestions, scoreAttempt, seededRandom } from '../tracking/learner-state.js';
 import type { Response } from '../tracking/responses.js';

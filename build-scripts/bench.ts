@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../tests/support/browser.js';
+import { launchBrowser } from './preview/browser.js';
 import { runBuild } from './build.js';
 import { readBuildOptions } from './options.js';
 import { startLrs } from './preview/lrs-process.js';

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startLrs, type LrsProcess } from '../../build-scripts/preview/lrs-process.js';
 import { startPreviewServer, type PreviewServer } from '../../build-scripts/preview/server.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser } from '../../build-scripts/preview/browser.js';
 import { TEST_DIST } from './global-setup.js';
 
 export interface PreviewEnv {

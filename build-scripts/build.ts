@@ -41,11 +41,7 @@ const MANIFEST: Record<Standard, { file: string; write: (i: { course: CourseData
   cmi5: { file: 'cmi5.xml', write: cmi5CourseStructure },
 };
 
-export class BuildError extends Error {
-  override name = 'BuildError';
-}
-
-/** Validates and renders the chosen units; throws ContentError or BuildError before anything is written. */
+/** Validates and renders the chosen units; throws a ContentError, naming every problem, before anything is written. */
 export function prepareUnits(root: string, options: BuildOptions) {
   const problems: ContentError['problems'] = [];
   const units: { course: CourseData; coverage: CriterionCoverage[]; suspendDataMax: number }[] = [];
@@ -141,7 +137,7 @@ async function cli(): Promise<void> {
   } catch (e) {
     if (e instanceof ContentError) {
       console.error(`Build stopped: the content has ${e.problems.length} problem(s); dist/ is unchanged.\n${e.message}`);
-    } else if (e instanceof OptionsError || e instanceof BuildError) {
+    } else if (e instanceof OptionsError) {
       console.error(`Build stopped: ${e.message}; dist/ is unchanged.`);
     } else throw e;
     process.exitCode = 1;

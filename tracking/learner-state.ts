@@ -1,4 +1,4 @@
-import type { CourseData, OutcomeData, QuestionData } from './course-data.js';
+import type { CourseData, OutcomeData } from './course-data.js';
 import { isCorrect, type Response } from './responses.js';
 
 /** Most attempts counted per knowledge check; keeps the saved state bounded. */
@@ -199,9 +199,4 @@ export function unitResult(course: CourseData, state: LearnerState): UnitResult 
 
 function withOutcome(state: LearnerState, index: number, progress: OutcomeProgress): LearnerState {
   return { ...state, outcomes: state.outcomes.map((o, i) => (i === index ? progress : o)) };
-}
-
-export function questionAt(course: CourseData, state: LearnerState, outcomeIndex: number, position: number): QuestionData | undefined {
-  const qi = state.outcomes[outcomeIndex]?.attempt?.questions[position];
-  return qi === undefined ? undefined : course.outcomes[outcomeIndex]!.questions[qi];
 }

@@ -25,6 +25,11 @@ export class ScormTracker implements Tracker {
   private started = 0;
   private tracking = true;
   private ended = false;
+  /** False until the LMS has accepted Initialize; a failed one is tried again before each save. */
+  private initialised = false;
+  /** The session started without reading the LMS's saved state: never overwrite a saved state it may hold. */
+  private savedStateUnread = false;
+  private keepSaved = false;
   private retry = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly status = new SaveStatusEmitter('saved');
@@ -39,8 +44,15 @@ export class ScormTracker implements Tracker {
 
   async start(): Promise<LaunchData> {
     this.started = this.now();
-    const initialised = this.call(() => this.api.initialize(), false);
-    if (!initialised) this.status.set('unsaved');
+    // An LMS frame may not be ready at once: try Initialize a few times before going on without it.
+    for (let tries = 0; tries < 3 && !this.initialised; tries++) {
+      if (tries) await new Promise((r) => setTimeout(r, 300));
+      this.initialised = this.call(() => this.api.initialize(), false);
+    }
+    if (!this.initialised) {
+      this.status.set('unsaved');
+      this.savedStateUnread = true;
+    }
     const k = this.dialect.keys;
     const get = (key: string) => this.call(() => this.api.get(key), '');
     const modeValue = get(k.mode);
@@ -72,7 +84,7 @@ export class ScormTracker implements Tracker {
   }
 
   saveState(location: string, suspendData: string): void {
-    if (!this.tracking) return;
+    if (!this.tracking || this.keepSaved) return;
     this.stage(this.dialect.keys.location, location.slice(0, this.dialect.locationMax));
     this.stage(this.dialect.keys.suspendData, suspendData);
   }
@@ -131,6 +143,15 @@ export class ScormTracker implements Tracker {
     if (this.pending.size === 0 && this.status.current !== 'unsaved') return true;
     clearTimeout(this.retryTimer);
     this.status.set('saving');
+    if (!this.initialised) {
+      this.initialised = this.call(() => this.api.initialize(), false);
+      if (this.initialised && this.savedStateUnread && this.call(() => this.api.get(this.dialect.keys.suspendData), '') !== '') {
+        // The learner has saved progress this session never saw: keep it rather than replace it.
+        this.pending.delete(this.dialect.keys.suspendData);
+        this.pending.delete(this.dialect.keys.location);
+        this.keepSaved = true;
+      }
+    }
     const written: [string, string][] = [];
     let failed = false;
     for (const [key, value] of [...this.pending]) {

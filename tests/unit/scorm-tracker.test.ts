@@ -5,6 +5,7 @@ import { findScorm12, findScorm2004, type ScormApi } from '../../tracking/scorm-
 import { scorm12, scorm2004 } from '../../tracking/scorm-dialects.js';
 import { RETRY_DELAYS_MS, ScormTracker } from '../../tracking/scorm-tracker.js';
 import type { SaveStatus } from '../../tracking/tracker.js';
+import { record } from '../support/fault-ledger.js';
 
 const settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5 } as const;
 
@@ -163,6 +164,51 @@ describe('when the LMS fails', () => {
     };
     return { lms, api };
   }
+
+  it('initialises again when the first Initialize failed, and then saves', async () => {
+    const { lms, api } = flakyApi({});
+    let refusals = 3;
+    const tracker = new ScormTracker({ ...api, initialize: () => (refusals-- > 0 ? false : api.initialize()) }, scorm12);
+    const statuses: SaveStatus[] = [];
+    tracker.onStatus((s) => statuses.push(s));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const started = tracker.start();
+    await vi.advanceTimersByTimeAsync(1000); // the start's own retries of Initialize
+    await started;
+    expect(statuses.at(-1)).toBe('unsaved');
+    tracker.saveState('home', '1state');
+    expect(await tracker.flush()).toBe(true);
+    expect((lms.renderCMIToJSONObject().cmi as any).suspend_data).toBe('1state');
+    expect(statuses.at(-1)).toBe('saved');
+  });
+
+  it('tries Initialize again at the start, so a slow LMS frame still gives back the saved progress', async () => {
+    const lms = new Scorm12API(settings);
+    lms.loadFromJSON({ suspend_data: '1earlier-progress' }, 'cmi');
+    const api = findScorm12(frameWith('API', lms))!;
+    let refusals = 1;
+    const tracker = new ScormTracker({ ...api, initialize: () => (refusals-- > 0 ? false : api.initialize()) }, scorm12);
+    const started = tracker.start();
+    await vi.advanceTimersByTimeAsync(400);
+    expect((await started).suspendData).toBe('1earlier-progress');
+  });
+
+  it('never replaces saved progress it could not read at the start', async () => {
+    const lms = new Scorm12API(settings);
+    lms.loadFromJSON({ suspend_data: '1earlier-progress' }, 'cmi');
+    const api = findScorm12(frameWith('API', lms))!;
+    let refusals = 3;
+    const tracker = new ScormTracker({ ...api, lastError: () => 0, initialize: () => (refusals-- > 0 ? false : api.initialize()) }, scorm12);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const started = tracker.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    const launch = await started;
+    expect(launch.suspendData).toBeUndefined();
+    tracker.saveState('home', '1fresh-state');
+    await tracker.flush();
+    expect((lms.renderCMIToJSONObject().cmi as any).suspend_data).toBe('1earlier-progress');
+    record({ faultsInjected: 1, progressLost: (lms.renderCMIToJSONObject().cmi as any).suspend_data === '1earlier-progress' ? 0 : 1 });
+  });
 
   it.each([
     ['refuses commits', { commit: 2 }],

@@ -51,6 +51,8 @@ function responseFor(q: QuestionData, right: boolean, random: () => number): Res
       return right ? identity(q.steps.length) : identity(q.steps.length).reverse();
     case 'short-text':
       return right ? q.answers[0]! : 'not sure';
+    case 'scenario':
+      return q.steps.map((s, k) => s.choices.findIndex((c) => c.correct === (right || k > 0)));
   }
 }
 

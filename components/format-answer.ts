@@ -19,5 +19,7 @@ export function formatAnswer(q: QuestionData, r: Response): string {
       return (r as number[]).map((s, i) => `${i + 1}. ${text(q.steps[s] ?? '')}`).join(' ');
     case 'short-text':
       return r as string;
+    case 'scenario':
+      return (r as number[]).map((c, k) => `${k + 1}. ${text(q.steps[k]?.choices[c]?.text ?? '')}`).join(' ');
   }
 }

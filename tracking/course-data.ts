@@ -3,7 +3,7 @@
  * Shared by the build (which writes it) and the player (which reads it).
  */
 
-export type QuestionType = 'single' | 'multiple' | 'true-false' | 'matching' | 'ordering' | 'short-text';
+export type QuestionType = 'single' | 'multiple' | 'true-false' | 'matching' | 'ordering' | 'short-text' | 'scenario';
 
 export interface CriterionData {
   code: string;
@@ -60,12 +60,27 @@ export interface ShortTextQuestionData extends QuestionBase {
   feedback: { correct: string; incorrect: string };
 }
 
+/**
+ * A call or chat simulation: at each step the learner chooses what to say or do next and sees
+ * the consequence; the conversation then carries on along the right path.
+ */
+export interface ScenarioQuestionData extends QuestionBase {
+  type: 'scenario';
+  steps: {
+    /** What the customer says, or what happens (sanitised HTML). */
+    prompt: string;
+    /** Exactly one is correct. `reply` is the customer's reaction to a choice, when given. */
+    choices: { text: string; correct: boolean; feedback: string; reply?: string }[];
+  }[];
+}
+
 export type QuestionData =
   | ChoiceQuestionData
   | TrueFalseQuestionData
   | MatchingQuestionData
   | OrderingQuestionData
-  | ShortTextQuestionData;
+  | ShortTextQuestionData
+  | ScenarioQuestionData;
 
 export interface OutcomeData {
   number: number;

@@ -9,13 +9,19 @@ export const INTERACTION_TYPE: Record<QuestionData['type'], string> = {
   matching: 'matching',
   ordering: 'sequencing',
   'short-text': 'fill-in',
+  scenario: 'performance',
 };
 
 /** Option, step and target identifiers: a, b, c …; matching sources: 1, 2, 3 … */
 export const letter = (i: number): string => String.fromCharCode(97 + i);
 export const digit = (i: number): string => String(i + 1);
 
-export type ScormVersion = '1.2' | '2004';
+/** SCORM 1.2, SCORM 2004, or xAPI (2004's formats, with a simulation's choices as text). */
+export type ScormVersion = '1.2' | '2004' | 'xapi';
+
+/** A choice's text, safe inside a performance pattern (no [,] or [.] delimiters). */
+const answerText = (html: string) =>
+  html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/\[[.,]\]/g, ' ').trim();
 
 function choiceIds(q: QuestionData): string[] {
   return q.type === 'single' || q.type === 'multiple' ? q.options.flatMap((o, i) => (o.correct ? [letter(i)] : [])) : [];
@@ -37,6 +43,16 @@ export function correctPatterns(q: QuestionData, v: ScormVersion): string[] {
       return [q.steps.map((_, i) => letter(i)).join(list)];
     case 'short-text':
       return q.answers.map((a) => (v === '1.2' ? a : `{case_matters=false}${a}`));
+    case 'scenario':
+      // Performance: step[.]choice for each step, in order (for xAPI, the choice's words).
+      return [
+        q.steps
+          .map((s, k) => {
+            const c = s.choices.findIndex((x) => x.correct);
+            return `${digit(k)}${dot}${v === 'xapi' ? answerText(s.choices[c]!.text) : letter(c)}`;
+          })
+          .join(list),
+      ];
   }
 }
 
@@ -57,5 +73,7 @@ export function formatResponse(q: QuestionData, r: Response, v: ScormVersion): s
       return (r as number[]).map(letter).join(list);
     case 'short-text':
       return r as string;
+    case 'scenario':
+      return (r as number[]).map((c, k) => `${digit(k)}${dot}${v === 'xapi' ? answerText(q.steps[k]!.choices[c]!.text) : letter(c)}`).join(list);
   }
 }

@@ -4,7 +4,8 @@ import { SHORT_TEXT_MAX, type QuestionData } from './course-data.js';
  * A learner's answer to one question:
  * single → option index; multiple → sorted option indices; true-false → boolean;
  * matching → for each source (in source order) the chosen target's index;
- * ordering → step indices in the learner's order; short-text → the typed text.
+ * ordering → step indices in the learner's order; short-text → the typed text;
+ * scenario → the choice made at each step.
  */
 export type Response = number | number[] | boolean | string;
 
@@ -42,6 +43,8 @@ export function isValidResponse(q: QuestionData, r: unknown): r is Response {
       return isPermutation(r, q.steps.length);
     case 'short-text':
       return typeof r === 'string' && r.length > 0 && r === cleanShortText(r);
+    case 'scenario':
+      return Array.isArray(r) && r.length === q.steps.length && r.every((x, k) => Number.isInteger(x) && x >= 0 && x < q.steps[k]!.choices.length);
   }
 }
 
@@ -60,5 +63,7 @@ export function isCorrect(q: QuestionData, r: Response): boolean {
       return (r as number[]).every((x, i) => x === i);
     case 'short-text':
       return q.answers.some((a) => fold(a) === fold(r as string));
+    case 'scenario':
+      return q.steps.every((step, k) => step.choices[(r as number[])[k]!]?.correct === true);
   }
 }

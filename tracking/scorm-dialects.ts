@@ -5,7 +5,7 @@ import type { AnsweredQuestion, CriterionProgress } from './tracker.js';
 
 /** What differs between SCORM 1.2 and SCORM 2004: element names, value formats, error codes. */
 export interface ScormDialect {
-  version: ScormVersion;
+  version: Exclude<ScormVersion, 'xapi'>;
   standard: 'scorm12' | 'scorm2004';
   keys: {
     suspendData: string;

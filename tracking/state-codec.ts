@@ -175,6 +175,8 @@ function longestAnswer(q: QuestionData): Response {
       return desc(q.steps.length);
     case 'short-text':
       return '"'.repeat(SHORT_TEXT_MAX);
+    case 'scenario':
+      return q.steps.map((s) => s.choices.length - 1);
   }
 }
 

@@ -252,6 +252,13 @@ function checkQuestionShape(q: QuestionSource, report: (message: string, ...path
     case 'short-text':
       unique(q.answers, 'answer', 'answers');
       break;
+    case 'scenario':
+      q.steps.forEach((step, k) => {
+        const correct = step.choices.filter((c) => c.correct).length;
+        if (correct !== 1) report(`step ${k + 1} needs exactly 1 correct choice; it has ${correct}`, 'steps', k, 'choices');
+        unique(step.choices.map((c) => c.text), `step ${k + 1} choice`, 'steps');
+      });
+      break;
     case 'true-false':
       break;
   }
@@ -283,6 +290,20 @@ function renderQuestion(q: QuestionSource, render: ReturnType<typeof createRende
         type: q.type,
         steps: q.steps.map((s) => render.inline(s)),
         feedback: { correct: render.inline(q.feedback.correct), incorrect: render.inline(q.feedback.incorrect) },
+      };
+    case 'scenario':
+      return {
+        ...base,
+        type: q.type,
+        steps: q.steps.map((step) => ({
+          prompt: render.inline(step.prompt),
+          choices: step.choices.map((c) => ({
+            text: render.inline(c.text),
+            correct: c.correct === true,
+            feedback: render.inline(c.feedback),
+            ...(c.reply ? { reply: render.inline(c.reply) } : {}),
+          })),
+        })),
       };
     case 'short-text':
       return {

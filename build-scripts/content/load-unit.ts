@@ -75,7 +75,7 @@ export class SourceReader {
       if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describe(valueAt(data, issue.path))}`;
       if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator')
-        message = 'type must be one of single, multiple, true-false, matching, ordering, short-text';
+        message = 'type must be one of single, multiple, true-false, matching, ordering, short-text, scenario';
       const line = file.lineOf(path);
       this.problems.push({ file: file.file, line: line === undefined ? undefined : line + lineOffset, message: where + message });
     }

@@ -88,6 +88,22 @@ export const questionSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...common,
+    type: z.literal('scenario'),
+    steps: z
+      .array(
+        z.strictObject({
+          prompt: text(600),
+          choices: z
+            .array(z.strictObject({ text: option, correct: z.boolean().optional(), feedback, reply: text(400).optional() }))
+            .min(2, 'give at least 2 choices')
+            .max(4, 'give at most 4 choices'),
+        }),
+      )
+      .min(2, 'give at least 2 steps')
+      .max(6, 'give at most 6 steps'),
+  }),
+  z.strictObject({
+    ...common,
     type: z.literal('short-text'),
     answers: z.array(text(40)).min(1).max(10, 'list at most 10 accepted answers (what every SCORM LMS must hold)'),
     feedback: rightWrongFeedback,

@@ -23,6 +23,8 @@ function correctAnswer(q: QuestionData): string {
       return q.steps.map((s, i) => `${i + 1}. ${text(s)}`).join(' ');
     case 'short-text':
       return q.answers[0]!;
+    case 'scenario':
+      return q.steps.map((s, k) => `${k + 1}. ${text(s.choices.find((c) => c.correct)!.text)}`).join(' ');
   }
 }
 

@@ -7,13 +7,10 @@ import { cleanShortText, isCorrect, type Response } from '../../tracking/respons
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
 import { questionStyles } from './ccl-question.styles.js';
+import { AnswerEvent } from './answer-event.js';
+import '../ccl-simulation/ccl-simulation.js';
 
-/** Fired when the learner checks an answer. */
-export class AnswerEvent extends Event {
-  constructor(readonly response: Response) {
-    super('answer', { bubbles: true, composed: true });
-  }
-}
+export { AnswerEvent };
 
 /**
  * One knowledge-check question of any type. Shows the inputs until the learner checks an
@@ -116,6 +113,10 @@ export class CclQuestion extends LitElement {
     const q = this.question;
     if (!q) return nothing;
     const locked = this.answered !== null;
+    if (q.type === 'scenario')
+      return html`<div class="stem" data-question=${q.id}>${unsafeHTML(q.stem)}</div>
+        <ccl-simulation .question=${q} seed=${this.seed} .answered=${this.answered as number[] | null}></ccl-simulation>
+        ${locked ? this.renderFeedback() : nothing}`;
     return html`
       <fieldset ?disabled=${locked} data-question=${q.id}>
         <legend><div class="stem">${unsafeHTML(q.stem)}</div></legend>
@@ -213,6 +214,8 @@ export class CclQuestion extends LitElement {
             )}
           </ol>`;
       }
+      case 'scenario':
+        return html``; // rendered by ccl-simulation
       case 'short-text':
         return html`<label for="${name}-text">${strings.typeAnswer}</label>
           <input
@@ -294,6 +297,11 @@ export class CclQuestion extends LitElement {
                   ${q.steps.map((s) => html`<li>${unsafeHTML(s)}</li>`)}
                 </ol>`}`;
         break;
+      case 'scenario': {
+        const best = (r as number[]).filter((c, k) => q.steps[k]!.choices[c]?.correct).length;
+        details = html`<p>${strings.simulationSummary(best, q.steps.length)}</p>`;
+        break;
+      }
       case 'short-text':
         details = html`<p>${unsafeHTML(right ? q.feedback.correct : q.feedback.incorrect)}</p>
           <p><strong>${strings.yourAnswer}:</strong> ${r as string}</p>

@@ -10,7 +10,8 @@ function optionsView(a: AnsweredQuestion): TemplateResult {
   switch (options.kind) {
     case 'choices':
     case 'steps':
-      return html`<dt>${options.kind === 'steps' ? s.steps : s.choices}</dt>
+    case 'conversation':
+      return html`<dt>${options.kind === 'steps' ? s.steps : options.kind === 'conversation' ? s.conversation : s.choices}</dt>
         <dd><ul class="options">${options.items.map((o) => html`<li>${o}</li>`)}</ul></dd>`;
     case 'matching':
       return html`<dt>${s.matchSources}</dt>

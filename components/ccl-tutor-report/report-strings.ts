@@ -109,6 +109,7 @@ export const reportStrings = {
     options: 'Options',
     choices: 'Choices',
     steps: 'Steps to put in order',
+    conversation: 'The conversation, step by step',
     matchSources: 'Match each of',
     matchTargets: 'with one of',
     trueFalse: 'True or false',

@@ -88,6 +88,8 @@ function responseWords(q: QuestionData, right: boolean): string | null {
       return right ? correctWords(q) : null; // a wrong order is whatever order the steps were shown in
     case 'short-text':
       return right ? q.answers[0]! : 'not the answer';
+    case 'scenario':
+      return right ? correctWords(q) : null; // the wrong choices are the test learner's own
   }
 }
 function correctWords(q: QuestionData): string {
@@ -103,6 +105,8 @@ function correctWords(q: QuestionData): string {
       return q.steps.map((s, i) => `${i + 1}. ${plain(s)}`).join(' ');
     case 'short-text':
       return q.answers.join(' or ');
+    case 'scenario':
+      return q.steps.map((s, k) => `${k + 1}. ${plain(s.choices.find((c) => c.correct)!.text)}`).join(' ');
   }
 }
 

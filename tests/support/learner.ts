@@ -32,12 +32,23 @@ export class Learner {
 
   /** The id of the question on screen. */
   async questionId(): Promise<string> {
-    return (await this.sco.locator('ccl-question fieldset').getAttribute('data-question')) ?? '';
+    return (await this.sco.locator('ccl-question [data-question]').first().getAttribute('data-question')) ?? '';
   }
 
   /** Answers the question on screen through the UI, rightly or wrongly, and checks it. */
   async answer(q: QuestionData, right: boolean): Promise<void> {
     const root = this.sco.locator('ccl-question');
+    if (q.type === 'scenario') {
+      // Talk the call through: the best response at every step (a wrong one at the first, if asked).
+      const sim = root.locator('ccl-simulation');
+      for (let k = 0; k < q.steps.length; k++) {
+        const i = q.steps[k]!.choices.findIndex((c) => c.correct === (right || k > 0));
+        await sim.locator(`fieldset input[data-index="${i}"]`).check();
+        await sim.locator('button', { hasText: 'Choose this response' }).click();
+      }
+      await root.locator('.feedback').waitFor();
+      return;
+    }
     switch (q.type) {
       case 'single': {
         const i = q.options.findIndex((o) => o.correct === right);

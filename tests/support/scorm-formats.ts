@@ -27,6 +27,7 @@ export function formatProblems(version: '1.2' | '2004', key: string, value: stri
         matching: list12(`${char}\\.${char}`),
         sequencing: list12(char),
         'fill-in': /^[\s\S]{0,255}$/,
+        performance: /^[\s\S]{1,255}$/,
       };
       return re[type]!.test(value) ? [] : bad(`not a CMIFeedback for ${type}`);
     }
@@ -45,6 +46,7 @@ export function formatProblems(version: '1.2' | '2004', key: string, value: stri
       matching: list2004(`${sid}\\[\\.\\]${sid}`),
       sequencing: list2004(sid),
       'fill-in': /^[\s\S]{0,250}$/,
+      performance: list2004(`${sid}\\[\\.\\]${sid}`),
     };
     if (type === 'choice' || type === 'sequencing') {
       const ids = v.split('[,]');

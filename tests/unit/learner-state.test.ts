@@ -20,6 +20,8 @@ function correctResponse(q: CourseData['outcomes'][number]['questions'][number])
       return q.steps.map((_, i) => i);
     case 'short-text':
       return q.answers[0]!;
+    case 'scenario':
+      return q.steps.map((s) => s.choices.findIndex((c) => c.correct));
   }
 }
 

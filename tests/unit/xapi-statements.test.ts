@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionData, QuestionType } from '../../tracking/course-data.js';
+import type { CourseData, QuestionData, QuestionType } from '../../tracking/course-data.js';
 import type { Response } from '../../tracking/responses.js';
 import { StatementFactory } from '../../tracking/xapi/statement-factory.js';
 import { CMI5, VERBS } from '../../tracking/xapi/vocabulary.js';
 import { loadAllCourses } from '../support/units.js';
 import { xapiProblems } from '../support/xapi-validate.js';
 
-const course = loadAllCourses().find((c) => c.unit.id === 'f-503-0389')!;
+const courses = loadAllCourses();
+const course = courses.find((c) => c.unit.id === 'f-503-0389')!;
 const actor = { objectType: 'Agent' as const, name: 'Test Learner', account: { homePage: 'https://lms.example.org', name: 'learner-1' } };
 const registration = '0b3a7c1e-6d2f-4a8b-9c1d-2e3f4a5b6c7d';
 
-function sample(type: QuestionType): { q: QuestionData; outcome: number; r: Response } {
-  for (const o of course.outcomes)
+/** A question of the type (from f-503-0389 where it has one), with a response of the right shape. */
+function sample(type: QuestionType): { q: QuestionData; outcome: number; r: Response; unit: CourseData } {
+  for (const unit of [course, ...courses])
+  for (const o of unit.outcomes)
     for (const q of o.questions)
       if (q.type === type) {
         const identity = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -21,8 +24,9 @@ function sample(type: QuestionType): { q: QuestionData; outcome: number; r: Resp
           : q.type === 'true-false' ? true
           : q.type === 'short-text' ? 'an answer'
           : q.type === 'matching' ? identity(q.pairs.length)
+          : q.type === 'scenario' ? q.steps.map(() => 0)
           : identity('steps' in q ? q.steps.length : 0);
-        return { q, outcome: o.number, r };
+        return { q, outcome: o.number, r, unit };
       }
   throw new Error(`no ${type} question`);
 }
@@ -30,22 +34,22 @@ function sample(type: QuestionType): { q: QuestionData; outcome: number; r: Resp
 describe('xAPI statements', () => {
   const f = new StatementFactory(course, { actor, registration });
 
-  it.each(['single', 'multiple', 'true-false', 'matching', 'ordering', 'short-text'] as const)('an answered %s question is a valid cmi.interaction statement', (type) => {
-    const { q, outcome, r } = sample(type);
-    const s = f.answered({ question: q, outcome, response: r, correct: true, latencyMs: 4200, timestamp: new Date('2026-11-23T10:00:00Z'), objectiveIds: [] }, outcome);
+  it.each(['single', 'multiple', 'true-false', 'matching', 'ordering', 'short-text', 'scenario'] as const)('an answered %s question is a valid cmi.interaction statement', (type) => {
+    const { q, outcome, r, unit } = sample(type);
+    const s = new StatementFactory(unit, { actor, registration }).answered({ question: q, outcome, response: r, correct: true, latencyMs: 4200, timestamp: new Date('2026-11-23T10:00:00Z'), objectiveIds: [] }, outcome);
     expect(xapiProblems(s)).toEqual([]);
     expect(s.verb.id).toBe(VERBS.answered);
     const object = s.object as { id: string; definition: Record<string, unknown> };
-    expect(object.id).toBe(`${course.settings.baseIri}/units/f-503-0389/outcomes/${outcome}/questions/${q.id}`);
+    expect(object.id).toBe(`${unit.settings.baseIri}/units/${unit.unit.id}/outcomes/${outcome}/questions/${q.id}`);
     expect(object.definition.type).toBe('http://adlnet.gov/expapi/activities/cmi.interaction');
     expect(object.definition.correctResponsesPattern).toBeInstanceOf(Array);
     expect(s.result).toMatchObject({ success: true, duration: 'PT4.2S' });
     expect(typeof s.result!.response).toBe('string');
     expect(s.context!.registration).toBe(registration);
-    expect(s.context!.contextActivities!.parent![0]!.id).toBe(`${course.settings.baseIri}/units/f-503-0389/outcomes/${outcome}`);
+    expect(s.context!.contextActivities!.parent![0]!.id).toBe(`${unit.settings.baseIri}/units/${unit.unit.id}/outcomes/${outcome}`);
     const grouping = s.context!.contextActivities!.grouping!.map((a) => a.id);
-    expect(grouping).toContain(`${course.settings.baseIri}/units/f-503-0389`);
-    for (const c of q.criteria) expect(grouping).toContain(`${course.settings.baseIri}/units/f-503-0389/criteria/${c}`);
+    expect(grouping).toContain(`${unit.settings.baseIri}/units/${unit.unit.id}`);
+    for (const c of q.criteria) expect(grouping).toContain(`${unit.settings.baseIri}/units/${unit.unit.id}/criteria/${c}`);
   });
 
   it('matching and ordering definitions list their components', () => {

@@ -26,6 +26,8 @@ export interface AskedQuestion {
   choices: QuestionComponent[];
   source: QuestionComponent[];
   target: QuestionComponent[];
+  /** A performance (call simulation) question's steps: what happened at each. */
+  steps: QuestionComponent[];
   correctResponsesPattern: string[];
 }
 
@@ -152,6 +154,7 @@ export function readReportStatement(statement: unknown, iris: UnitIris): ReportR
         choices: components(definition.choices),
         source: components(definition.source),
         target: components(definition.target),
+        steps: components(definition.steps),
         correctResponsesPattern: Array.isArray(definition.correctResponsesPattern) ? definition.correctResponsesPattern.filter((p): p is string => typeof p === 'string') : [],
       },
       response: typeof result.response === 'string' ? result.response : '',

@@ -33,6 +33,8 @@ function responseFor(q: QuestionData): Response {
       return q.steps.map((_, i) => q.steps.length - 1 - i);
     case 'short-text':
       return 'a typed answer';
+    case 'scenario':
+      return q.steps.map((s) => s.choices.length - 1);
   }
 }
 
@@ -75,8 +77,27 @@ describe('responses in words', () => {
     expect(questionOptions(asked(all.find((q) => q.type === 'true-false')!, true).question)).toEqual({ kind: 'true-false' });
   });
 
+  it('writes a call simulation out step by step, with the conversation as its options', () => {
+    const sim: AskedQuestion = {
+      activityId: 'x',
+      text: 'Phone, bank.',
+      interactionType: 'performance',
+      choices: [],
+      source: [],
+      target: [],
+      steps: [
+        { id: '1', text: 'Caller: I need to change my address.' },
+        { id: '2', text: 'Caller: It is Sara Khan.' },
+      ],
+      correctResponsesPattern: ['1[.]Check who she is first[,]2[.]Ask the security questions'],
+    };
+    expect(responseInWords(sim, '1[.]Change it now[,]2[.]Ask the security questions')).toBe('1. Change it now 2. Ask the security questions');
+    expect(correctResponsesInWords(sim)).toEqual(['1. Check who she is first 2. Ask the security questions']);
+    expect(questionOptions(sim)).toEqual({ kind: 'conversation', items: ['Caller: I need to change my address.', 'Caller: It is Sara Khan.'] });
+  });
+
   it('keeps unknown identifiers and empty responses visible rather than guessing', () => {
-    const q: AskedQuestion = { activityId: 'x', text: 'Q', interactionType: 'choice', choices: [{ id: 'a', text: 'Alpha' }], source: [], target: [], correctResponsesPattern: ['a'] };
+    const q: AskedQuestion = { activityId: 'x', text: 'Q', interactionType: 'choice', choices: [{ id: 'a', text: 'Alpha' }], source: [], target: [], steps: [], correctResponsesPattern: ['a'] };
     expect(responseInWords(q, 'a[,]z')).toBe('Alpha; z');
     expect(responseInWords(q, '')).toBe('(no response)');
     expect(responseInWords({ ...q, interactionType: 'numeric' }, '4[:]6')).toBe('4[:]6');

@@ -40,6 +40,15 @@ export function responseInWords(q: AskedQuestion, pattern: string): string {
         .split(LIST)
         .map((id, i) => `${i + 1}. ${textOf(q.choices, id)}`)
         .join(' ');
+    case 'performance':
+      // step[.]what the learner chose at that step
+      return value
+        .split(LIST)
+        .map((pair) => {
+          const [step = '', answer = ''] = pair.split(PAIR);
+          return `${step}. ${answer}`;
+        })
+        .join(' ');
     default:
       // fill-in, long-fill-in, numeric, likert, other: the value itself.
       return value;
@@ -55,6 +64,7 @@ export function correctResponsesInWords(q: AskedQuestion): string[] {
 export type QuestionOptions =
   | { kind: 'choices'; items: string[] }
   | { kind: 'steps'; items: string[] }
+  | { kind: 'conversation'; items: string[] }
   | { kind: 'matching'; sources: string[]; targets: string[] }
   | { kind: 'true-false' }
   | { kind: 'typed' };
@@ -65,6 +75,8 @@ export function questionOptions(q: AskedQuestion): QuestionOptions {
       return { kind: 'choices', items: q.choices.map((c) => c.text) };
     case 'sequencing':
       return { kind: 'steps', items: q.choices.map((c) => c.text) };
+    case 'performance':
+      return { kind: 'conversation', items: q.steps.map((c) => c.text) };
     case 'matching':
       return { kind: 'matching', sources: q.source.map((c) => c.text), targets: q.target.map((c) => c.text) };
     case 'true-false':

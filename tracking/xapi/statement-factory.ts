@@ -125,7 +125,7 @@ export class StatementFactory {
       { objectType: 'Activity', id: this.iris.question(outcome, q.id), definition: interactionDefinition(q) },
       this.context({ outcome, criteria: q.criteria }),
       {
-        response: formatResponse(q, a.response, '2004'),
+        response: formatResponse(q, a.response, 'xapi'),
         success: a.correct,
         duration: isoDuration(a.latencyMs),
       },
@@ -174,7 +174,7 @@ export function interactionDefinition(q: QuestionData) {
     type: ACTIVITY_TYPES.interaction,
     name: text(q.id),
     description: text(q.stemText),
-    correctResponsesPattern: correctPatterns(q, '2004'),
+    correctResponsesPattern: correctPatterns(q, 'xapi'),
   };
   switch (q.type) {
     case 'single':
@@ -193,5 +193,8 @@ export function interactionDefinition(q: QuestionData) {
       return { ...base, interactionType: 'sequencing' as const, choices: q.steps.map((s, i) => component(letter(i), s)) };
     case 'short-text':
       return { ...base, interactionType: 'fill-in' as const };
+    case 'scenario':
+      // Each step is what the customer said; the response names the learner's choice at each.
+      return { ...base, interactionType: 'performance' as const, steps: q.steps.map((s, i) => component(digit(i), s.prompt)) };
   }
 }

@@ -1,0 +1,8 @@
+import type { Response } from '../../tracking/responses.js';
+
+/** Fired when the learner checks an answer (or makes the last choice of a simulation). */
+export class AnswerEvent extends Event {
+  constructor(readonly response: Response) {
+    super('answer', { bubbles: true, composed: true });
+  }
+}

@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const simulationStyles = css`
+  :host {
+    display: block;
+  }
+  ol.turns {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 1rem;
+  }
+  .prompt {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    background: var(--ccl-surface);
+    border-left: 6px solid var(--ccl-accent, #1d4f91);
+  }
+  fieldset {
+    border: none;
+    margin: 0.5rem 0 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .choices {
+    list-style: none;
+    margin: 0.5rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .choices label {
+    display: flex;
+    gap: 0.75rem;
+    align-items: flex-start;
+    padding: 0.625rem 0.75rem;
+    border: 1px solid var(--ccl-border);
+    border-radius: 4px;
+    min-height: 44px;
+    box-sizing: border-box;
+    cursor: pointer;
+  }
+  .choices input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.15rem 0 0;
+    flex: none;
+  }
+  .you {
+    margin: 0.5rem 0 0;
+  }
+  .step-feedback {
+    margin-top: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-left: 6px solid var(--ccl-bad);
+  }
+  .step-feedback.right {
+    border-left-color: var(--ccl-good);
+  }
+  .step-feedback p {
+    margin: 0.25rem 0;
+  }
+  .error {
+    color: var(--ccl-bad);
+    font-weight: 600;
+  }
+  .actions {
+    margin-top: 0.75rem;
+  }
+`;

@@ -5,6 +5,7 @@ import { SHORT_TEXT_MAX } from '../../tracking/course-data.js';
 import { seededRandom, shuffle } from '../../tracking/learner-state.js';
 import { cleanShortText, isCorrect, type Response } from '../../tracking/responses.js';
 import { strings } from '../strings.js';
+import { choiceListStyles } from '../choice-list.styles.js';
 import { theme } from '../theme.js';
 import { questionStyles } from './ccl-question.styles.js';
 import { AnswerEvent } from './answer-event.js';
@@ -20,7 +21,7 @@ export { AnswerEvent };
  * @fires answer - AnswerEvent with the learner's response.
  */
 export class CclQuestion extends LitElement {
-  static override styles = [theme, questionStyles];
+  static override styles = [theme, choiceListStyles, questionStyles];
   static override properties = {
     question: { attribute: false },
     seed: {},

@@ -4,6 +4,7 @@ import type { ScenarioQuestionData } from '../../tracking/course-data.js';
 import { seededRandom, shuffle } from '../../tracking/learner-state.js';
 import { AnswerEvent } from '../ccl-question/answer-event.js';
 import { strings } from '../strings.js';
+import { choiceListStyles } from '../choice-list.styles.js';
 import { theme } from '../theme.js';
 import { simulationStyles } from './ccl-simulation.styles.js';
 
@@ -16,7 +17,7 @@ import { simulationStyles } from './ccl-simulation.styles.js';
  * @fires answer - AnswerEvent with the choice made at each step.
  */
 export class CclSimulation extends LitElement {
-  static override styles = [theme, simulationStyles];
+  static override styles = [theme, choiceListStyles, simulationStyles];
   static override properties = {
     question: { attribute: false },
     seed: {},

@@ -1,8 +1,9 @@
 import type { QuestionData } from '../tracking/course-data.js';
+import { plainText } from '../tracking/plain-text.js';
 import type { Response } from '../tracking/responses.js';
 import { strings } from './strings.js';
 
-const text = (h: string) => new DOMParser().parseFromString(h, 'text/html').body.textContent ?? '';
+const text = plainText;
 
 /** A learner's response written out in words, for review and evidence records. */
 export function formatAnswer(q: QuestionData, r: Response): string {

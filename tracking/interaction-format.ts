@@ -1,4 +1,5 @@
 import type { QuestionData } from './course-data.js';
+import { plainText } from './plain-text.js';
 import type { Response } from './responses.js';
 
 /** SCORM interaction types for our question types. */
@@ -20,8 +21,7 @@ export const digit = (i: number): string => String(i + 1);
 export type ScormVersion = '1.2' | '2004' | 'xapi';
 
 /** A choice's text, safe inside a performance pattern (no [,] or [.] delimiters). */
-const answerText = (html: string) =>
-  html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/\[[.,]\]/g, ' ').trim();
+const answerText = (html: string) => plainText(html).replace(/\[[.,]\]/g, ' ').trim();
 
 function choiceIds(q: QuestionData): string[] {
   return q.type === 'single' || q.type === 'multiple' ? q.options.flatMap((o, i) => (o.correct ? [letter(i)] : [])) : [];

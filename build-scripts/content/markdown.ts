@@ -1,5 +1,6 @@
 import { Marked, Renderer, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { plainText } from '../../tracking/plain-text.js';
 
 /** `{1.1}` at the end of a `##` heading: the part of a lesson that teaches that criterion. */
 export const CRITERION_HEADING = /^##\s+(.*?)\s*\{(\d+\.(?:\d+|[a-z]))\}\s*$/;
@@ -109,14 +110,7 @@ export function createRenderer(options: RenderOptions) {
 
 /** Plain text of sanitised HTML: tags dropped, entities decoded, spaces collapsed. */
 export function htmlToText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return plainText(html).replace(/\s+/g, ' ').trim();
 }
 
 /** Words of Markdown text, ignoring markup. */

@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData, QuestionData } from '../../tracking/course-data.js';
 import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-state.js';
+import { plainText } from '../../tracking/plain-text.js';
 import { isCorrect } from '../../tracking/responses.js';
 import { formatAnswer } from '../format-answer.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
 
-const text = (h: string) => new DOMParser().parseFromString(h, 'text/html').body.textContent ?? '';
+const text = plainText;
 const date = (day: number) => new Date(day * 86400000).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The correct answer written out in words. */

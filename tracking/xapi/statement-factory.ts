@@ -2,6 +2,7 @@ import type { Activity as ContextActivity, Context, InteractionComponent, Statem
 import type { CourseData, LessonData, QuestionData } from '../course-data.js';
 import { correctPatterns, formatResponse, digit, letter } from '../interaction-format.js';
 import { isoDuration } from '../iso-duration.js';
+import { plainText } from '../plain-text.js';
 import type { AnsweredQuestion } from '../tracker.js';
 import { ACTIVITY_TYPES, CMI5, VERBS, activityIris, type VerbName } from './vocabulary.js';
 import { newUuid } from './uuid.js';
@@ -18,7 +19,6 @@ export interface StatementSettings {
 
 const LANG = 'en-GB';
 const text = (s: string) => ({ [LANG]: s });
-const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
 
 /**
  * Makes the xAPI 1.0.3 statements of one learner's session. Every statement gets its id and
@@ -169,7 +169,7 @@ export class StatementFactory {
 
 /** The question as a cmi.interaction activity: type, choices / source / target / steps, correct pattern. */
 export function interactionDefinition(q: QuestionData) {
-  const component = (id: string, html: string): InteractionComponent => ({ id, description: text(plain(html)) });
+  const component = (id: string, html: string): InteractionComponent => ({ id, description: text(plainText(html)) });
   const base = {
     type: ACTIVITY_TYPES.interaction,
     name: text(q.id),

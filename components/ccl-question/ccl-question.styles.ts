@@ -43,16 +43,7 @@ export const questionStyles = css`
   }
   select,
   input[type='text'] {
-    font: inherit;
-    width: 100%;
     max-width: 40rem;
-    min-height: 44px;
-    box-sizing: border-box;
-    padding: 0.375rem 0.5rem;
-    border: 2px solid var(--ccl-text);
-    border-radius: 4px;
-    background: #fff;
-    color: var(--ccl-text);
   }
   ol.order {
     padding: 0;

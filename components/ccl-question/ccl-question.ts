@@ -3,9 +3,11 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { QuestionData } from '../../tracking/course-data.js';
 import { SHORT_TEXT_MAX } from '../../tracking/course-data.js';
 import { seededRandom, shuffle } from '../../tracking/learner-state.js';
+import { plainText } from '../../tracking/plain-text.js';
 import { cleanShortText, isCorrect, type Response } from '../../tracking/responses.js';
 import { strings } from '../strings.js';
 import { choiceListStyles } from '../choice-list.styles.js';
+import { formControlStyles } from '../form-controls.styles.js';
 import { theme } from '../theme.js';
 import { questionStyles } from './ccl-question.styles.js';
 import { AnswerEvent } from './answer-event.js';
@@ -21,7 +23,7 @@ export { AnswerEvent };
  * @fires answer - AnswerEvent with the learner's response.
  */
 export class CclQuestion extends LitElement {
-  static override styles = [theme, choiceListStyles, questionStyles];
+  static override styles = [theme, formControlStyles, choiceListStyles, questionStyles];
   static override properties = {
     question: { attribute: false },
     seed: {},
@@ -184,7 +186,7 @@ export class CclQuestion extends LitElement {
               <select id="${name}-${s}" @change=${(e: Event) => this.match(s, Number((e.target as HTMLSelectElement).value))}>
                 <option value="-1" ?selected=${chosen[s] === -1}>${strings.matchPlaceholder}</option>
                 ${targets.map(
-                  (t) => html`<option value=${t} ?selected=${chosen[s] === t}>${stripTags(q.pairs[t]!.target)}</option>`,
+                  (t) => html`<option value=${t} ?selected=${chosen[s] === t}>${plainText(q.pairs[t]!.target)}</option>`,
                 )}
               </select>
             </div>`,
@@ -251,7 +253,7 @@ export class CclQuestion extends LitElement {
     [d[pos], d[pos + by]] = [d[pos + by]!, d[pos]!];
     this.draft = d;
     const q = this.question;
-    if (q.type === 'ordering') this.announcement = strings.moved(stripTags(q.steps[d[pos + by]!]!), pos + by + 1);
+    if (q.type === 'ordering') this.announcement = strings.moved(plainText(q.steps[d[pos + by]!]!), pos + by + 1);
     await this.updateComplete;
     // Keep focus on the moved item's button in the same direction, or its other button at an end.
     const items = this.renderRoot.querySelectorAll('ol.order li');
@@ -273,7 +275,7 @@ export class CclQuestion extends LitElement {
         const chosen = new Set(r as number[]);
         const relevant = q.options.map((o, i) => ({ o, i })).filter(({ o, i }) => chosen.has(i) || o.correct);
         details = html`<ul>
-          ${relevant.map(({ o }) => html`<li><strong>${stripTags(o.text)}</strong>: ${unsafeHTML(o.feedback)}</li>`)}
+          ${relevant.map(({ o }) => html`<li><strong>${plainText(o.text)}</strong>: ${unsafeHTML(o.feedback)}</li>`)}
         </ul>`;
         break;
       }
@@ -316,10 +318,6 @@ export class CclQuestion extends LitElement {
   }
 }
 
-/** Text of build-sanitised HTML, for places that take text only (select options, announcements). */
-export function stripTags(htmlText: string): string {
-  return new DOMParser().parseFromString(htmlText, 'text/html').body.textContent ?? '';
-}
 
 customElements.define('ccl-question', CclQuestion);
 

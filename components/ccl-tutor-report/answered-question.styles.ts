@@ -56,4 +56,13 @@ export const answeredQuestionStyles = css`
       color: #000;
     }
   }
+  /* A learner's knowledge checks on a criterion: the verdict line and the list of checks. */
+  .summary {
+    font-weight: 700;
+    margin: 0;
+  }
+  ul.checks {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
 `;

@@ -20,14 +20,6 @@ export const evidenceStyles = css`
   .criterion-text {
     margin: 0 0 0.5rem;
   }
-  .summary {
-    font-weight: 700;
-    margin: 0;
-  }
-  ul.checks {
-    margin: 0;
-    padding-left: 1.25rem;
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;

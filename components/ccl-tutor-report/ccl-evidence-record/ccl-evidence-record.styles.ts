@@ -54,14 +54,6 @@ export const recordStyles = css`
     padding: 0.25rem 0.75rem;
     margin: 0.75rem 0;
   }
-  .summary {
-    font-weight: 700;
-    margin: 0;
-  }
-  ul.checks {
-    margin: 0;
-    padding-left: 1.25rem;
-  }
   .none {
     color: var(--ccl-muted);
     margin: 0.25rem 0;

@@ -30,18 +30,6 @@ export const connectionStyles = css`
     color: var(--ccl-bad);
     font-weight: 600;
   }
-  input,
-  select {
-    font: inherit;
-    min-height: 44px;
-    box-sizing: border-box;
-    width: 100%;
-    padding: 0.375rem 0.5rem;
-    border: 2px solid var(--ccl-text);
-    border-radius: 4px;
-    background: #fff;
-    color: var(--ccl-text);
-  }
   [aria-invalid='true'] {
     border-color: var(--ccl-bad);
     border-width: 3px;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { readConnection, type ConnectionProblem, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
 import type { CatalogueUnit } from '../../../tracking/report/unit-catalogue.js';
+import { formControlStyles } from '../../form-controls.styles.js';
 import { theme } from '../../theme.js';
 import { reportStrings } from '../report-strings.js';
 import { connectionStyles } from './ccl-lrs-connection.styles.js';
@@ -25,7 +26,7 @@ const FIELD_OF: Record<Problem, Field> = { 'endpoint-missing': 'endpoint', 'endp
  * @fires load-report - LoadReportEvent with the connection and the unit, when the form is sent.
  */
 export class CclLrsConnection extends LitElement {
-  static override styles = [theme, connectionStyles];
+  static override styles = [theme, formControlStyles, connectionStyles];
   static override properties = {
     units: { attribute: false },
     endpoint: {},

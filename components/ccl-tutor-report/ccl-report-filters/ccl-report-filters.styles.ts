@@ -31,19 +31,6 @@ export const filtersStyles = css`
   label {
     font-weight: 600;
   }
-  input,
-  select {
-    font: inherit;
-    min-height: 44px;
-    box-sizing: border-box;
-    width: 100%;
-    max-width: 100%;
-    padding: 0.25rem 0.5rem;
-    border: 2px solid var(--ccl-text);
-    border-radius: 4px;
-    background: #fff;
-    color: var(--ccl-text);
-  }
   .problem {
     margin: 0.5rem 0 0;
     color: var(--ccl-bad);

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { LearnerIdentity } from '../../../tracking/report/report-statements.js';
+import { formControlStyles } from '../../form-controls.styles.js';
 import { theme } from '../../theme.js';
 import { isBackwards } from '../report-dates.js';
 import { reportStrings } from '../report-strings.js';
@@ -22,7 +23,7 @@ export type FiltersChangeEvent = CustomEvent<FilterValues>;
  * @fires filters-change - FiltersChangeEvent with the new values, when they make sense.
  */
 export class CclReportFilters extends LitElement {
-  static override styles = [theme, filtersStyles];
+  static override styles = [theme, formControlStyles, filtersStyles];
   static override properties = {
     learners: { attribute: false },
     values: { attribute: false },

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const standard = document.querySelector<HTMLMetaElement>('meta[name="ccl-standard"]')?.content ?? null;
   document.body.style.margin = '0';
   player.course = course;
-  player.tracker = await createTracker(course, standard);
+  const { tracker, notice } = await createTracker(course, standard);
+  player.tracker = tracker;
+  if (notice) player.notice = strings.launchNotice[notice.kind](notice.detail);
   await player.begin();
 }
 

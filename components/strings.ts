@@ -88,5 +88,12 @@ export const strings = {
   criteriaPlural: (term: string) => term.toLowerCase().replace(/criterion$/, 'criteria'),
   checkIntro: (questions: number, criteria: number, criteriaTerm: string, outcomeTerm: string) =>
     `This check asks about ${questions} questions on the ${criteria} ${criteriaTerm} of this ${outcomeTerm.toLowerCase()}. You see feedback after each answer.`,
+  /** What the learner is told when a launch could not be used as given. */
+  launchNotice: {
+    'not-cmi5': (detail = '') => `This unit was not launched by a cmi5 learning platform (${detail}), so your progress is kept in this browser only.`,
+    'lms-unreachable': () => 'Your learning platform could not be reached, so your progress is kept in this browser only. Close the unit and open it again to retry.',
+    'lrs-settings-ignored': (detail = '') => `Learning record store settings were ignored: ${detail}. Your progress is still saved as usual.`,
+    'no-learner-identity': () => 'No learner identity is available, so no learning record is sent.',
+  },
   loadError: 'This unit could not be loaded. Please close it and open it again from your learning platform.',
 } as const;

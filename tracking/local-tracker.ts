@@ -14,7 +14,6 @@ export class LocalTracker implements Tracker {
   constructor(
     unitId: string,
     private readonly storage: () => Storage | null = () => globalThis.localStorage ?? null,
-    private readonly notice?: string,
   ) {
     this.key = `contact-centre-learning:${unitId}`;
   }
@@ -28,7 +27,7 @@ export class LocalTracker implements Tracker {
     } catch {
       this.status.set('memory');
     }
-    return { resumed: saved !== undefined, mode: 'normal', ...(saved ? { suspendData: saved } : {}), ...(this.notice ? { notice: this.notice } : {}) };
+    return { resumed: saved !== undefined, mode: 'normal', ...(saved ? { suspendData: saved } : {}) };
   }
 
   saveState(_location: string, suspendData: string): void {

@@ -5,14 +5,13 @@ import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Track
 /**
  * Uses the primary tracker, or the fallback when the primary cannot start (a cmi5 launch whose
  * token or launch data cannot be had, say): the learner can still study, and is told why their
- * progress is kept only here.
+ * progress is kept only in this browser.
  */
 export class TrackerWithFallback implements Tracker {
   private active: Tracker;
   constructor(
     primary: Tracker,
     private readonly fallback: () => Tracker,
-    private readonly notice: (error: unknown) => string,
   ) {
     this.active = primary;
   }
@@ -27,7 +26,7 @@ export class TrackerWithFallback implements Tracker {
     } catch (e) {
       console.warn('Launch failed; falling back', e);
       this.active = this.fallback();
-      return { ...(await this.active.start()), notice: this.notice(e) };
+      return { ...(await this.active.start()), notice: { kind: 'lms-unreachable' } };
     }
   }
   saveState(location: string, suspendData: string): void {

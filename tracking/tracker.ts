@@ -23,8 +23,14 @@ export interface LaunchData {
   passMark?: number;
   /** Where to send the learner when they exit (cmi5 returnURL). */
   returnUrl?: string;
-  /** Something the learner should know about this launch, in plain words. */
-  notice?: string;
+  /** Something the learner should know about this launch (the player words it). */
+  notice?: LaunchNotice;
+}
+
+/** What went wrong with a launch, for the player to tell the learner; `detail` names the fault. */
+export interface LaunchNotice {
+  kind: 'not-cmi5' | 'lms-unreachable' | 'lrs-settings-ignored' | 'no-learner-identity';
+  detail?: string;
 }
 
 export interface AnsweredQuestion {

@@ -54,7 +54,7 @@ export class CclPlayer extends LitElement {
   declare glossaryTerm: string;
   /** The learner's name as the LMS gives it (for their evidence record). */
   private learnerName = '';
-  /** A message from the launch (bad LRS settings, say), shown to the learner. */
+  /** A message about the launch (bad LRS settings, say), shown to the learner. */
   declare notice: string;
   /** Where Exit takes the learner (cmi5 returnURL); empty when the LMS gives none. */
   declare returnUrl: string;
@@ -82,7 +82,7 @@ export class CclPlayer extends LitElement {
     this.tracker.onStatus((s) => (this.saveStatus = s));
     const launch = await this.tracker.start();
     this.mode = launch.mode;
-    this.notice = launch.notice ?? '';
+    if (launch.notice) this.notice = strings.launchNotice[launch.notice.kind](launch.notice.detail);
     this.learnerName = launch.learnerName ?? '';
     this.returnUrl = launch.returnUrl ?? '';
     if (launch.passMark !== undefined) this.course = { ...this.course, settings: { ...this.course.settings, passMark: launch.passMark } };

@@ -32,7 +32,7 @@ export class TrackerWithStatements implements Tracker {
       (launch.learnerId
         ? { objectType: 'Agent', ...(launch.learnerName ? { name: launch.learnerName } : {}), account: { homePage: this.origin, name: launch.learnerId } }
         : undefined);
-    if (!actor) return { ...launch, notice: launch.notice ?? 'No learner identity is available, so no learning record is sent.' };
+    if (!actor) return { ...launch, notice: launch.notice ?? { kind: 'no-learner-identity' } };
     const client = new LrsClient({ endpoint: this.lrs.endpoint, auth: this.lrs.auth });
     const queue = new StatementQueue(this.lrs.endpoint, browserQueueStore(`ccl-xapi-queue:${this.course.unit.id}`), (batch) => client.sendStatements(batch));
     const identity = 'account' in actor ? actor.account : 'mbox' in actor ? actor.mbox : '';

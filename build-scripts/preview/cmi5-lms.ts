@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto';
  */
 export class Cmi5Lms {
   private readonly tokens = new Map<string, { token: string; used: boolean }>();
-  private readonly validTokens = new Set<string>();
   private readonly states = new Map<string, { body: string; type: string }>();
-  /** Learners seen, so a relaunch keeps its registration. */
+  /** The one learner this LMS launches packages for. */
   readonly learner = { objectType: 'Agent' as const, name: 'Test Learner', account: { homePage: 'https://lms.example.org', name: 'learner-1' } };
 
   constructor(
@@ -44,11 +43,6 @@ export class Cmi5Lms {
     return { query: params.toString(), registration };
   }
 
-  /** Whether an Authorization header carries a token this LMS issued. */
-  authorised(header: string | undefined): boolean {
-    return !!header && this.validTokens.has(header.replace(/^Basic /, ''));
-  }
-
   private stateKey(activityId: string, agent: string, registration: string, stateId: string): string {
     const a = JSON.parse(agent) as { account?: { homePage: string; name: string }; mbox?: string };
     return JSON.stringify([activityId, a.account ?? a.mbox, registration, stateId]);
@@ -64,7 +58,6 @@ export class Cmi5Lms {
       return;
     }
     entry.used = true;
-    this.validTokens.add(entry.token);
     res.writeHead(200);
     res.end(JSON.stringify({ 'auth-token': entry.token }));
   }

@@ -102,7 +102,7 @@ function injectFaults(api, is12, fault) {
   const fail = (code) => {
     window.harness.faults++;
     forcedError = code;
-    return is12 ? 'false' : 'false';
+    return 'false';
   };
   api[names.error] = () => (forcedError ? String(forcedError) : realError());
   api[names.set] = (key, value) => {

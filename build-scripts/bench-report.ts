@@ -97,7 +97,7 @@ function learnerStatements(course: CourseData, index: number, start: number): St
   }
   // The unit's own statements (the report reads past them): completed, and passed or failed.
   const passedAll = out.every((s) => s.verb.id !== VERBS.failed || out.some((p) => p.verb.id === VERBS.passed && (p.object as { id: string }).id === (s.object as { id: string }).id));
-  out.push(at(factory.unitCompleted(3_600_000)), at(factory.unitJudged(passedAll, passedAll ? 100 : 50, 3_600_000, course.settings.passMark / 100)));
+  out.push(at(factory.unitCompleted(3_600_000)), at(factory.unitJudged(passedAll, passedAll ? 100 : 50, 3_600_000)));
   out.push(at(factory.session('terminated')));
   return out;
 }

@@ -95,5 +95,11 @@ export const strings = {
     'lrs-settings-ignored': (detail = '') => `Learning record store settings were ignored: ${detail}. Your progress is still saved as usual.`,
     'no-learner-identity': () => 'No learner identity is available, so no learning record is sent.',
   },
+  recordsRefused: (n: number) =>
+    `The learning record store refused ${n === 1 ? 'one record' : `${n} records`} of your work. ${n === 1 ? 'It is' : 'They are'} kept in this browser and listed in My evidence, so you can show your tutor.`,
+  refusedHeading: 'Records the learning record store refused',
+  refusedIntro:
+    'These records of your work were refused by the learning record store, so your tutor will not see them in reports. They are kept in this browser. Print this page to show your tutor.',
+  refusedProbablyRecorded: 'probably recorded already',
   loadError: 'This unit could not be loaded. Please close it and open it again from your learning platform.',
 } as const;

@@ -4,6 +4,7 @@ import { findScorm12, findScorm2004 } from './scorm-api.js';
 import { scorm12, scorm2004 } from './scorm-dialects.js';
 import { ScormTracker } from './scorm-tracker.js';
 import type { LaunchNotice, Tracker } from './tracker.js';
+import { TrackerWithBackup } from './tracker-with-backup.js';
 import { TrackerWithFallback } from './tracker-with-fallback.js';
 import { readCmi5Launch, readXapiLaunch } from './launch-params.js';
 
@@ -24,14 +25,14 @@ export async function createTracker(
     const launch = readCmi5Launch(win.location.search);
     if (!launch.ok) return { tracker: new LocalTracker(unitId), notice: { kind: 'not-cmi5', detail: launch.problem } };
     const { Cmi5Tracker } = await import('./xapi/cmi5-tracker.js');
-    return { tracker: new TrackerWithFallback(new Cmi5Tracker(course, launch.value), () => new LocalTracker(unitId)) };
+    return { tracker: new TrackerWithFallback(new TrackerWithBackup(new Cmi5Tracker(course, launch.value), unitId), () => new LocalTracker(unitId)) };
   }
   let primary: Tracker = new LocalTracker(unitId);
   const order = standard === 'scorm12' ? ['scorm12', 'scorm2004'] : ['scorm2004', 'scorm12'];
   for (const s of order) {
     const api = s === 'scorm12' ? findScorm12(win) : findScorm2004(win);
     if (api) {
-      primary = new ScormTracker(api, s === 'scorm12' ? scorm12 : scorm2004);
+      primary = new TrackerWithBackup(new ScormTracker(api, s === 'scorm12' ? scorm12 : scorm2004), unitId);
       break;
     }
   }

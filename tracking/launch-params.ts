@@ -76,7 +76,7 @@ export function readCmi5Launch(search: string): Parsed<Cmi5Launch> {
   const p = new URLSearchParams(search);
   const endpoint = httpUrl(p.get('endpoint'));
   const fetchUrl = httpUrl(p.get('fetch'));
-  const actor = parseActor(p.get('actor'));
+  const actor = cmi5Actor(p.get('actor'));
   const registration = p.get('registration') ?? '';
   const activityId = p.get('activityId') ?? '';
   if (!endpoint || !fetchUrl) return { ok: false, problem: 'the cmi5 launch is missing a valid "endpoint" or "fetch" address' };
@@ -84,4 +84,23 @@ export function readCmi5Launch(search: string): Parsed<Cmi5Launch> {
   if (!UUID.test(registration)) return { ok: false, problem: 'the cmi5 launch has no valid "registration"' };
   if (!httpUrl(activityId) && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(activityId)) return { ok: false, problem: 'the cmi5 launch has no valid "activityId"' };
   return { ok: true, value: { endpoint, fetchUrl, actor, registration, activityId } };
+}
+
+/**
+ * The cmi5 launch actor, exactly as the LMS gave it when it is a valid Agent: the LMS compares the
+ * actor of every statement and document request with its own (cmi5 8.1.3, 11.0.0.0-1), so it is
+ * used as given, not rebuilt.
+ */
+function cmi5Actor(text: string | null): Actor | undefined {
+  const parsed = parseActor(text);
+  if (!parsed) return undefined;
+  const raw = JSON.parse(text!) as Record<string, unknown>;
+  const plain = (v: unknown) => v === undefined || typeof v === 'string';
+  const account = raw.account as Record<string, unknown> | undefined;
+  const asGiven =
+    (raw.objectType === undefined || raw.objectType === 'Agent') &&
+    plain(raw.name) &&
+    ((account && typeof account === 'object' && !Array.isArray(account) && typeof account.homePage === 'string' && typeof account.name === 'string') ||
+      typeof raw.mbox === 'string');
+  return asGiven ? (raw as unknown as Actor) : parsed;
 }

@@ -200,3 +200,44 @@ export function unitResult(course: CourseData, state: LearnerState): UnitResult 
 function withOutcome(state: LearnerState, index: number, progress: OutcomeProgress): LearnerState {
   return { ...state, outcomes: state.outcomes.map((o, i) => (i === index ? progress : o)) };
 }
+
+/**
+ * Two saved states of one learner on one unit made one, losing nothing either holds: every
+ * lesson opened, per outcome the progress of whichever has done more (attempts, then answers of
+ * the attempt in progress), best scores at their highest, and the place of `newer`.
+ */
+export function mergeStates(older: LearnerState, newer: LearnerState): LearnerState {
+  const answered = (p: OutcomeProgress) => p.attempt?.answers.filter((a) => a !== null).length ?? 0;
+  return {
+    location: newer.location,
+    visited: [...new Set([...older.visited, ...newer.visited])],
+    outcomes: newer.outcomes.map((n, i) => {
+      const o = older.outcomes[i]!;
+      const ahead = o.attempts > n.attempts || (o.attempts === n.attempts && answered(o) > answered(n)) ? o : n;
+      const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+      return {
+        ...ahead,
+        attempts: Math.max(o.attempts, n.attempts),
+        best: max(o.best, n.best),
+        criterionBest: n.criterionBest.map((b, j) => max(b, o.criterionBest[j] ?? null)),
+        seen: [...new Set([...o.seen, ...n.seen])].sort((a, b) => a - b),
+      };
+    }),
+  };
+}
+
+/**
+ * A state rebuilt from the criterion scores an LMS holds (objective id → 0–100), for a launch
+ * that finds no saved state but an LMS that remembers what was earned. Each scored criterion
+ * keeps its best score; an outcome with any counts one knowledge check taken, its best the
+ * lowest of its criteria (a criterion without a score counts 0).
+ */
+export function stateFromScores(course: CourseData, scores: Record<string, number>, objectiveId: (code: string) => string): LearnerState {
+  const state = initialState(course);
+  state.outcomes = course.outcomes.map((o, i) => {
+    const criterionBest = o.criteria.map((c) => scores[objectiveId(c.code)] ?? null);
+    if (criterionBest.every((b) => b === null)) return state.outcomes[i]!;
+    return { ...state.outcomes[i]!, attempts: 1, best: Math.min(...criterionBest.map((b) => b ?? 0)), criterionBest };
+  });
+  return state;
+}

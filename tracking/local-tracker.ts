@@ -1,5 +1,5 @@
 import { SaveStatusEmitter } from './save-status.js';
-import type { AnsweredQuestion, LaunchData, SaveStatus, Tracker } from './tracker.js';
+import type { AnsweredQuestion, LaunchData, RefusedRecord, SaveStatus, Tracker } from './tracker.js';
 
 /**
  * Used when no LMS is found: keeps the learner's place in this browser's storage, or only in
@@ -56,6 +56,16 @@ export class LocalTracker implements Tracker {
   async finish(): Promise<void> {
     await this.flush();
   }
+
+  leave(): void {
+    void this.flush();
+  }
+
+  refused(): RefusedRecord[] {
+    return [];
+  }
+
+  onRefusedChange(): void {}
 
   onStatus(listener: (status: SaveStatus) => void): void {
     this.status.listen(listener);

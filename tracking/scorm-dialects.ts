@@ -23,6 +23,10 @@ export interface ScormDialect {
   locationMax: number;
   /** Error codes that mean "this value will never be accepted": retrying cannot help. */
   permanentErrors: number[];
+  /** The id of the unit's own objective in the LMS (SCORM 2004's primary objective), if the version has one. */
+  primaryObjective?: string;
+  /** The unit's status and score as values of its own objective. */
+  unitObjectiveValues(n: number, r: UnitResult): [string, string][];
   sessionTime(ms: number): string;
   resultValues(r: UnitResult, passMark: number): [string, string][];
   objectiveValues(n: number, c: CriterionProgress): [string, string][];
@@ -42,6 +46,14 @@ function timespan12(ms: number): string {
 function timestamp2004(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
+
+/** A 0–100 score as SCORM 2004's scaled, raw, min and max under a prefix (`cmi`, `cmi.objectives.n`). */
+const scores2004 = (prefix: string, score: number): [string, string][] => [
+  [`${prefix}.score.scaled`, String(score / 100)],
+  [`${prefix}.score.raw`, String(score)],
+  [`${prefix}.score.min`, '0'],
+  [`${prefix}.score.max`, '100'],
+];
 
 const truncate = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
@@ -63,6 +75,7 @@ export const scorm12: ScormDialect = {
   locationMax: 255,
   permanentErrors: [201, 401, 402, 403, 404, 405],
   sessionTime: timespan12,
+  unitObjectiveValues: () => [],
   resultValues(r) {
     const status = r.success !== 'unknown' ? r.success : r.completion;
     const values: [string, string][] = [['cmi.core.lesson_status', status]];
@@ -111,32 +124,31 @@ export const scorm2004: ScormDialect = {
   },
   locationMax: 1000,
   permanentErrors: [351, 401, 402, 404, 405, 406, 407, 408],
+  primaryObjective: 'unit',
   sessionTime: isoDuration,
+  unitObjectiveValues(n, r) {
+    const p = `cmi.objectives.${n}`;
+    return [
+      [`${p}.id`, 'unit'],
+      ...(r.scoreRaw !== null ? scores2004(p, r.scoreRaw) : []),
+      [`${p}.success_status`, r.success],
+      [`${p}.completion_status`, r.completion],
+      [`${p}.progress_measure`, String(r.progress)],
+    ];
+  },
   resultValues(r) {
     const values: [string, string][] = [
       ['cmi.completion_status', r.completion],
       ['cmi.success_status', r.success],
       ['cmi.progress_measure', String(r.progress)],
     ];
-    if (r.scoreRaw !== null)
-      values.push(
-        ['cmi.score.scaled', String(r.scoreRaw / 100)],
-        ['cmi.score.raw', String(r.scoreRaw)],
-        ['cmi.score.min', '0'],
-        ['cmi.score.max', '100'],
-      );
+    if (r.scoreRaw !== null) values.push(...scores2004('cmi', r.scoreRaw));
     return values;
   },
   objectiveValues(n, c) {
     const p = `cmi.objectives.${n}`;
     const values: [string, string][] = [[`${p}.id`, c.id]];
-    if (c.score !== null)
-      values.push(
-        [`${p}.score.scaled`, String(c.score / 100)],
-        [`${p}.score.raw`, String(c.score)],
-        [`${p}.score.min`, '0'],
-        [`${p}.score.max`, '100'],
-      );
+    if (c.score !== null) values.push(...scores2004(p, c.score));
     values.push(
       [`${p}.success_status`, c.status === 'met' ? 'passed' : c.status === 'not-yet' ? 'failed' : 'unknown'],
       [`${p}.completion_status`, c.status === 'not-attempted' ? 'not attempted' : 'completed'],

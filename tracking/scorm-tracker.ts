@@ -2,7 +2,7 @@ import type { UnitResult } from './learner-state.js';
 import type { ScormApi } from './scorm-api.js';
 import type { ScormDialect } from './scorm-dialects.js';
 import { SaveStatusEmitter } from './save-status.js';
-import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from './tracker.js';
+import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from './tracker.js';
 
 /** Retry delays after a failed save, in milliseconds (the last repeats). */
 export const RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
@@ -74,13 +74,33 @@ export class ScormTracker implements Tracker {
     this.lmsHas.set(k.location, get(k.location));
     const learnerId = get(k.learnerId);
     const learnerName = get(k.learnerName);
+    // Without saved state, the LMS may still hold what the learner earned (an LMS that hands state
+    // back only after a suspended exit, say): the criteria's scores, so nothing earned is overwritten.
+    const earned = suspendData ? {} : this.earnedScores();
+    if (this.tracking) {
+      // Resume is possible whichever way the session ends: the exit is suspend from the first commit on.
+      this.pending.set(k.exit, 'suspend');
+    }
     return {
       resumed: get(k.entry) === 'resume',
       mode,
       ...(suspendData ? { suspendData } : {}),
+      ...(Object.keys(earned).length ? { earnedScores: earned } : {}),
       ...(learnerId ? { learnerId } : {}),
       ...(learnerName ? { learnerName } : {}),
     };
+  }
+
+  /** Scores the LMS holds for the criteria's objectives (objective id → 0–100). */
+  private earnedScores(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [id, n] of this.objectiveSlots) {
+      if (!id.startsWith('criterion-')) continue;
+      const raw = this.call(() => this.api.get(`cmi.objectives.${n}.score.raw`), '');
+      const score = Number(raw);
+      if (raw !== '' && Number.isFinite(score) && score >= 0 && score <= 100) out[id] = score;
+    }
+    return out;
   }
 
   saveState(location: string, suspendData: string): void {
@@ -98,11 +118,7 @@ export class ScormTracker implements Tracker {
 
   setCriterion(c: CriterionProgress): void {
     if (!this.tracking) return;
-    let slot = this.objectiveSlots.get(c.id);
-    if (slot === undefined) {
-      slot = this.nextObjective++;
-      this.objectiveSlots.set(c.id, slot);
-    }
+    const slot = this.slotFor(c.id);
     const idKey = `cmi.objectives.${slot}.id`;
     for (const [key, value] of this.dialect.objectiveValues(slot, c)) {
       // An id is written once: SCORM 2004 refuses a rewrite of a slot's id (error 351).
@@ -116,6 +132,25 @@ export class ScormTracker implements Tracker {
     if (!this.tracking) return;
     // A relaunch after completion sends nothing new: values the LMS already holds are skipped.
     for (const [key, value] of this.dialect.resultValues(r, passMark)) this.stage(key, value, true);
+    const primary = this.dialect.primaryObjective;
+    if (primary) {
+      // The unit's own objective (SCORM 2004's primary objective, which the LMS lists beside the criteria).
+      const slot = this.slotFor(primary);
+      for (const [key, value] of this.dialect.unitObjectiveValues(slot, r)) {
+        if (key === `cmi.objectives.${slot}.id` && this.objectiveIdsSent.has(slot)) continue;
+        this.stage(key, value, !key.endsWith('.id'));
+      }
+      this.objectiveIdsSent.add(slot);
+    }
+  }
+
+  private slotFor(id: string): number {
+    let slot = this.objectiveSlots.get(id);
+    if (slot === undefined) {
+      slot = this.nextObjective++;
+      this.objectiveSlots.set(id, slot);
+    }
+    return slot;
   }
 
   /**
@@ -137,10 +172,12 @@ export class ScormTracker implements Tracker {
     return Promise.resolve(this.flushNow());
   }
 
-  /** Sends everything pending and commits, synchronously (so it also works while the page unloads). */
+  /** Sends everything pending and commits, synchronously. */
   private flushNow(): boolean {
     if (this.ended) return true;
     if (this.pending.size === 0 && this.status.current !== 'unsaved') return true;
+    // The session's time so far goes with every save, so an LMS has it however the session ends.
+    if (this.tracking) this.pending.set(this.dialect.keys.sessionTime, this.dialect.sessionTime(this.now() - this.started));
     clearTimeout(this.retryTimer);
     this.status.set('saving');
     if (!this.initialised) {
@@ -152,6 +189,23 @@ export class ScormTracker implements Tracker {
         this.keepSaved = true;
       }
     }
+    const { written, failed } = this.writePending();
+    const committed = !failed && this.call(() => this.api.commit(), false);
+    if (committed) {
+      for (const [key, value] of written) this.lmsHas.set(key, value);
+      this.retry = 0;
+      this.status.set('saved');
+      return true;
+    }
+    // The LMS may not have kept what it took: send it again next time, ahead of newer values.
+    for (const [key, value] of written) if (!this.pending.has(key)) this.pending.set(key, value);
+    this.scheduleRetry();
+    this.status.set('unsaved');
+    return false;
+  }
+
+  /** Sets every pending value; keeps what the LMS refused for now, drops what it will never take. */
+  private writePending(): { written: [string, string][]; failed: boolean } {
     const written: [string, string][] = [];
     let failed = false;
     for (const [key, value] of [...this.pending]) {
@@ -170,18 +224,7 @@ export class ScormTracker implements Tracker {
         failed = true;
       }
     }
-    const committed = !failed && this.call(() => this.api.commit(), false);
-    if (committed) {
-      for (const [key, value] of written) this.lmsHas.set(key, value);
-      this.retry = 0;
-      this.status.set('saved');
-      return true;
-    }
-    // The LMS may not have kept what it took: send it again next time, ahead of newer values.
-    for (const [key, value] of written) if (!this.pending.has(key)) this.pending.set(key, value);
-    this.scheduleRetry();
-    this.status.set('unsaved');
-    return false;
+    return { written, failed };
   }
 
   private scheduleRetry(): void {
@@ -190,17 +233,29 @@ export class ScormTracker implements Tracker {
   }
 
   async finish(): Promise<void> {
+    this.leave();
+  }
+
+  /**
+   * Ends the session with as little as possible: the session time and anything still pending are
+   * set, then Terminate (LMSFinish), which saves them; no separate Commit. Everything resume needs
+   * was committed during the session, so a Terminate the LMS or the browser refuses as the page
+   * closes loses at most this session's time.
+   */
+  leave(): void {
     if (this.ended) return;
-    const k = this.dialect.keys;
-    if (this.tracking) {
-      this.pending.set(k.exit, 'suspend');
-      this.pending.set(k.sessionTime, this.dialect.sessionTime(this.now() - this.started));
-    }
-    this.flushNow();
     clearTimeout(this.retryTimer);
     this.ended = true;
+    if (this.tracking) this.pending.set(this.dialect.keys.sessionTime, this.dialect.sessionTime(this.now() - this.started));
+    if (this.initialised) this.writePending();
     this.call(() => this.api.terminate(), false);
   }
+
+  refused(): RefusedRecord[] {
+    return [];
+  }
+
+  onRefusedChange(): void {}
 
   onStatus(listener: (status: SaveStatus) => void): void {
     this.status.listen(listener);

@@ -1,6 +1,6 @@
 import type { LessonData } from './course-data.js';
 import type { UnitResult } from './learner-state.js';
-import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from './tracker.js';
+import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from './tracker.js';
 
 /**
  * Uses the primary tracker, or the fallback when the primary cannot start (a cmi5 launch whose
@@ -49,6 +49,15 @@ export class TrackerWithFallback implements Tracker {
   }
   finish(): Promise<void> {
     return this.active.finish();
+  }
+  leave(): void {
+    this.active.leave();
+  }
+  refused(): RefusedRecord[] {
+    return this.active.refused();
+  }
+  onRefusedChange(listener: () => void): void {
+    this.active.onRefusedChange(listener);
   }
   onStatus(listener: (status: SaveStatus) => void): void {
     // Listeners follow whichever tracker is active when they subscribe (after start).

@@ -15,12 +15,21 @@ export interface LaunchData {
   learnerName?: string;
   /** The state saved last time, if any. */
   suspendData?: string;
+  /**
+   * With no saved state: the scores the LMS still holds for criteria (objective id → 0–100), so
+   * a fresh start never overwrites what the learner earned.
+   */
+  earnedScores?: Record<string, number>;
+  /** A state saved in this browser that the LMS never confirmed (a failed save, a tab closed too soon). */
+  unsavedState?: string;
   /** True when the LMS says this is a resumed session. */
   resumed: boolean;
   /** "normal" tracks; "browse" and "review" look without recording anything. */
   mode: 'normal' | 'browse' | 'review';
   /** A pass mark set by the LMS at launch (cmi5 masteryScore), overriding the built one. */
   passMark?: number;
+  /** The LMS's registration of this learner on this unit (cmi5); progress kept in the browser is per registration. */
+  registration?: string;
   /** Where to send the learner when they exit (cmi5 returnURL). */
   returnUrl?: string;
   /** Something the learner should know about this launch (the player words it). */
@@ -44,6 +53,20 @@ export interface AnsweredQuestion {
   timestamp: Date;
   /** Objective ids of the question's criteria. */
   objectiveIds: string[];
+}
+
+/** A statement the LRS refused while it accepted others: kept in the browser and shown to the learner. */
+export interface RefusedRecord {
+  /** The verb's short name (answered, passed …). */
+  verb: string;
+  /** What it was about: the activity's name, or its id. */
+  activity: string;
+  timestamp: string;
+  status: number;
+  /** The requirement or message the LRS gave. */
+  reason?: string;
+  /** It was sent as the page closed and refused when offered again: the LRS most likely has it already. */
+  probablyRecorded: boolean;
 }
 
 export interface CriterionProgress {
@@ -76,9 +99,17 @@ export interface Tracker {
   setResult(result: UnitResult, passMark: number): void;
   /** Sends what is pending; resolves true when the LMS has accepted it. */
   flush(): Promise<boolean>;
-  /** Ends the session (session time, exit, terminate). */
+  /** Ends the session (session time, exit, terminate) when the learner chooses Exit, waiting for the LMS. */
   finish(): Promise<void>;
+  /**
+   * The page is going away (pagehide): ends the session with what can go at once, waiting for
+   * nothing. Everything that matters was saved during the session; this sends only the end.
+   */
+  leave(): void;
   onStatus(listener: (status: SaveStatus) => void): void;
+  /** Statements an LRS refused while taking others (none for an LMS without one); the listener hears of changes. */
+  refused(): RefusedRecord[];
+  onRefusedChange(listener: () => void): void;
 }
 
 /** Objective id of a criterion in SCORM and the manifest. */

@@ -3,6 +3,7 @@ import type { CourseData, QuestionData } from '../../tracking/course-data.js';
 import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-state.js';
 import { plainText } from '../../tracking/plain-text.js';
 import { isCorrect } from '../../tracking/responses.js';
+import type { RefusedRecord } from '../../tracking/tracker.js';
 import { formatAnswer } from '../format-answer.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
@@ -84,10 +85,17 @@ export class CclEvidence extends LitElement {
       }
     `,
   ];
-  static override properties = { course: { attribute: false }, state: { attribute: false }, learnerName: {} };
+  static override properties = { course: { attribute: false }, state: { attribute: false }, learnerName: {}, refused: { attribute: false } };
   declare course: CourseData;
   declare state: LearnerState;
   declare learnerName: string;
+  /** Records the LRS refused (kept in this browser): listed so the learner can show their tutor. */
+  declare refused: RefusedRecord[];
+
+  constructor() {
+    super();
+    this.refused = [];
+  }
 
   override render() {
     const { course, state } = this;
@@ -131,7 +139,25 @@ export class CclEvidence extends LitElement {
           })}
         </section>`;
       })}
+      ${this.renderRefused()}
     `;
+  }
+
+  private renderRefused() {
+    if (!this.refused.length) return nothing;
+    return html`<section>
+      <h2>${strings.refusedHeading}</h2>
+      <p>${strings.refusedIntro}</p>
+      <ul>
+        ${this.refused.map(
+          (r) => html`<li>
+            ${r.verb}: ${r.activity} · ${r.timestamp ? new Date(r.timestamp).toLocaleString('en-GB', { timeZone: 'UTC' }) : ''} · ${r.status}${r.reason
+              ? ` ${r.reason}`
+              : ''}${r.probablyRecorded ? ` (${strings.refusedProbablyRecorded})` : ''}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 }
 

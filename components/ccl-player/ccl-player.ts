@@ -4,7 +4,6 @@ import type { CourseData } from '../../tracking/course-data.js';
 import {
   answerQuestion,
   criterionStatus,
-  initialState,
   isFinished,
   scoreAttempt,
   startAttempt,
@@ -12,8 +11,9 @@ import {
   type LearnerState,
 } from '../../tracking/learner-state.js';
 import { isCorrect, type Response } from '../../tracking/responses.js';
-import { decodeState, encodeState } from '../../tracking/state-codec.js';
-import { objectiveId, type LaunchData, type SaveStatus, type Tracker } from '../../tracking/tracker.js';
+import { restoreState } from '../../tracking/restore-state.js';
+import { encodeState } from '../../tracking/state-codec.js';
+import { objectiveId, type LaunchData, type RefusedRecord, type SaveStatus, type Tracker } from '../../tracking/tracker.js';
 import type { AnswerEvent } from '../ccl-question/ccl-question.js';
 import '../ccl-question/ccl-question.js';
 import '../ccl-results/ccl-results.js';
@@ -41,6 +41,7 @@ export class CclPlayer extends LitElement {
     feedbackOutcome: { state: true },
     notice: { state: true },
     returnUrl: { state: true },
+    refused: { state: true },
   };
 
   declare course: CourseData;
@@ -58,6 +59,8 @@ export class CclPlayer extends LitElement {
   declare notice: string;
   /** Where Exit takes the learner (cmi5 returnURL); empty when the LMS gives none. */
   declare returnUrl: string;
+  /** Records the LRS refused while it took others (kept in this browser, listed in My evidence). */
+  declare refused: RefusedRecord[];
   /** Outcome whose just-answered question is on screen with its feedback (-1: none). */
   declare feedbackOutcome: number;
   private questionShownAt = 0;
@@ -73,6 +76,7 @@ export class CclPlayer extends LitElement {
     this.feedbackOutcome = -1;
     this.notice = '';
     this.returnUrl = '';
+    this.refused = [];
   }
 
   /** Starts the session: reads saved state from the tracker and reports the starting position. */
@@ -86,15 +90,17 @@ export class CclPlayer extends LitElement {
     this.learnerName = launch.learnerName ?? '';
     this.returnUrl = launch.returnUrl ?? '';
     if (launch.passMark !== undefined) this.course = { ...this.course, settings: { ...this.course.settings, passMark: launch.passMark } };
-    const saved = decodeState(this.course, launch.suspendData);
-    this.state = saved ?? initialState(this.course);
-    if (!saved) for (const o of this.course.outcomes.keys()) this.reportCriteria(o);
+    const restored = restoreState(this.course, launch);
+    this.state = restored.state;
+    if (restored.fresh || restored.merged) for (const o of this.course.outcomes.keys()) this.reportCriteria(o);
     this.reportResult();
     this.enterLocation(this.state.location);
     this.persist();
+    this.tracker.onRefusedChange(() => (this.refused = this.tracker.refused()));
+    this.refused = this.tracker.refused();
     await this.updateComplete;
     performance.mark('ccl-first-view');
-    addEventListener('pagehide', () => void this.tracker.finish());
+    addEventListener('pagehide', () => this.tracker.leave());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void this.tracker.flush();
     });
@@ -267,12 +273,18 @@ export class CclPlayer extends LitElement {
         ${this.mode === 'normal' ? strings.save[this.saveStatus] : strings.reviewMode}
       </p>
       ${this.notice ? html`<p class="save" role="alert">${this.notice}</p>` : nothing}
+      ${this.refusedNotice()}
       <div class="layout">
         ${this.renderNav()}
         <main id="main" tabindex="-1" @click=${this.onContentClick}>${this.renderView()}</main>
       </div>
       ${this.renderGlossary()}
     `;
+  }
+
+  private refusedNotice() {
+    const n = this.refused.filter((r) => !r.probablyRecorded).length;
+    return n ? html`<p class="save" role="status">${strings.recordsRefused(n)}</p>` : nothing;
   }
 
   /** Ends the session and returns the learner to the LMS. */
@@ -334,7 +346,7 @@ export class CclPlayer extends LitElement {
     if (loc === 'progress')
       return this.page(strings.progress, html`<p>${strings.honesty}</p><ccl-progress .course=${this.course} .state=${this.state}></ccl-progress>`);
     if (loc === 'evidence')
-      return this.page(strings.evidence, html`<ccl-evidence .course=${this.course} .state=${this.state} .learnerName=${this.learnerName}></ccl-evidence>`, '', false);
+      return this.page(strings.evidence, html`<ccl-evidence .course=${this.course} .state=${this.state} .learnerName=${this.learnerName} .refused=${this.refused}></ccl-evidence>`, '', false);
     if (loc.startsWith('lesson:')) {
       const id = loc.slice(7);
       const o = this.course.outcomes.find((x) => x.lessons.some((l) => l.id === id))!;

@@ -31,7 +31,7 @@ export function sampleStatements(): Statement[] {
   const ada = factory(actor('Ada Brown', 'ada'));
   const ben = factory(actor('Ben Carter', 'ben'));
   const answer = (f: StatementFactory, option: number, iso: string) =>
-    f.answered({ question, outcome: 1, response: option, correct: question.options[option]!.correct, latencyMs: 2000, timestamp: new Date(iso), objectiveIds: [] }, 1);
+    at(iso, f.answered({ question, outcome: 1, response: option, correct: question.options[option]!.correct, latencyMs: 2000, timestamp: new Date(iso), objectiveIds: [] }, 1));
   return [
     answer(ada, wrongOption, '2026-03-01T09:00:00Z'),
     at('2026-03-01T09:05:00Z', ada.criterionJudged('1.1', 1, 50, false)),

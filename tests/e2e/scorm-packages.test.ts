@@ -45,9 +45,9 @@ describe.each(packages)('%s in an LMS (scorm-again)', (pkg) => {
     const cmi = await cmiOf(page);
     const objectives = Object.values(cmi.objectives) as any[];
     const interactions = Object.values(cmi.interactions) as any[];
-    // One objective per criterion of the unit, outcome 1's scored.
+    // One objective per criterion of the unit, outcome 1's scored; in 2004 also the unit's own (primary) objective.
     const allCodes = course.outcomes.flatMap((o) => o.criteria.map((c) => c.code));
-    expect(objectives.map((o) => o.id).sort()).toEqual(allCodes.map((c) => `criterion-${c}`).sort());
+    expect(objectives.map((o) => o.id).sort()).toEqual([...allCodes.map((c) => `criterion-${c}`), ...(is12 ? [] : ['unit'])].sort());
     for (const c of first.criteria) {
       const o = objectives.find((x) => x.id === `criterion-${c.code}`);
       expect(Number(o.score.raw)).toBeGreaterThanOrEqual(0);

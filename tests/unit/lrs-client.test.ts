@@ -33,7 +33,7 @@ describe('LRS client over real HTTP', () => {
   it.each([
     ['accepts', 'ok', { kind: 'delivered' }],
     ['already has the statements (409)', 'conflict', { kind: 'delivered' }],
-    ['refuses them as invalid (400)', 'bad', { kind: 'rejected', status: 400 }],
+    ['refuses them as invalid (400)', 'bad', { kind: 'refused', status: 400, reason: 'no' }],
     ['fails (500)', 'down', { kind: 'retry', status: 500 }],
     ['is busy (429, Retry-After 7)', 'busy', { kind: 'retry', status: 429, retryAfterMs: 7000 }],
     ['refuses the key (401)', 'unauth', { kind: 'retry', status: 401 }],

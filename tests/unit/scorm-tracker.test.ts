@@ -122,9 +122,9 @@ describe('SCORM 1.2 tracker with scorm-again as the LMS', () => {
 });
 
 describe('SCORM 2004 tracker with scorm-again as the LMS', () => {
-  it('finds objectives the LMS pre-filled from the manifest by id, and writes 2004 formats', async () => {
+  it('finds objectives the LMS pre-filled from the manifest by id (the primary first, as Moodle does), and writes 2004 formats', async () => {
     const lms = new Scorm2004API(settings);
-    lms.loadFromJSON({ learner_id: 'L2', objectives: { '0': { id: 'criterion-1.1' }, '1': { id: 'criterion-1.2' } } }, 'cmi');
+    lms.loadFromJSON({ learner_id: 'L2', objectives: { '0': { id: 'unit' }, '1': { id: 'criterion-1.1' }, '2': { id: 'criterion-1.2' } } }, 'cmi');
     const tracker = new ScormTracker(findScorm2004(frameWith('API_1484_11', lms))!, scorm2004);
     await tracker.start();
     tracker.setCriterion({ outcome: 1, id: 'criterion-1.2', code: '1.2', description: 'Explain tests', status: 'not-yet', score: 50 });
@@ -133,9 +133,12 @@ describe('SCORM 2004 tracker with scorm-again as the LMS', () => {
     tracker.setResult({ completion: 'completed', success: 'failed', scoreRaw: 50, progress: 0.75 }, 80);
     expect(await tracker.flush()).toBe(true);
     const cmi = lms.renderCMIToJSONObject().cmi as any;
-    expect(cmi.objectives['1']).toMatchObject({ id: 'criterion-1.2', success_status: 'failed', completion_status: 'completed', description: '1.2 Explain tests' });
-    expect(cmi.objectives['1'].score).toMatchObject({ scaled: '0.5', raw: '50', min: '0', max: '100' });
-    expect(cmi.objectives['2']).toBeUndefined();
+    expect(cmi.objectives['2']).toMatchObject({ id: 'criterion-1.2', success_status: 'failed', completion_status: 'completed', description: '1.2 Explain tests' });
+    expect(cmi.objectives['2'].score).toMatchObject({ scaled: '0.5', raw: '50', min: '0', max: '100' });
+    expect(cmi.objectives['3']).toBeUndefined();
+    // The primary objective carries the unit's status and score, so no column of the LMS's report is empty.
+    expect(cmi.objectives['0']).toMatchObject({ id: 'unit', success_status: 'failed', completion_status: 'completed', progress_measure: '0.75' });
+    expect(cmi.objectives['0'].score).toMatchObject({ scaled: '0.5', raw: '50' });
     expect(cmi.interactions['0']).toMatchObject({ type: 'matching', learner_response: '1[.]a[,]2[.]b[,]3[.]c', result: 'correct', latency: 'PT3.5S', timestamp: '2026-11-23T10:11:12', description: 'Match' });
     expect(cmi.interactions['1'].correct_responses['0'].pattern).toBe('{case_matters=false}escalate');
     expect(cmi).toMatchObject({ completion_status: 'completed', success_status: 'failed', progress_measure: '0.75' });
@@ -231,5 +234,65 @@ describe('when the LMS fails', () => {
     expect(cmi.suspend_data).toBe('1state');
     expect(cmi.interactions['0']).toMatchObject({ id: 'q1-01', student_response: 'a,c' });
     expect(Object.keys(cmi.interactions)).toHaveLength(1);
+  });
+});
+
+describe('exit-safe saving (an LMS keeps what arrives during the session, whatever happens at unload)', () => {
+  /** scorm-again behind a recorder of every call, as the LMS would see them. */
+  function recorded(version: '1.2' | '2004', data: Record<string, unknown> = {}) {
+    const lms = version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
+    lms.loadFromJSON(data, 'cmi');
+    const real = (version === '1.2' ? findScorm12(frameWith('API', lms)) : findScorm2004(frameWith('API_1484_11', lms)))!;
+    const calls: string[] = [];
+    const api: ScormApi = {
+      ...real,
+      set: (k, v) => (calls.push(`set ${k}=${v}`), real.set(k, v)),
+      commit: () => (calls.push('commit'), real.commit()),
+      terminate: () => (calls.push('terminate'), real.terminate()),
+    };
+    return { lms, api, calls };
+  }
+
+  it.each([
+    ['1.2', 'cmi.core.exit', 'cmi.core.session_time'],
+    ['2004', 'cmi.exit', 'cmi.session_time'],
+  ] as const)('SCORM %s: exit is suspend and the session time is set in the first commit, long before the page closes', async (version, exitKey, timeKey) => {
+    const { api, calls } = recorded(version);
+    let now = 1000;
+    const tracker = new ScormTracker(api, version === '1.2' ? scorm12 : scorm2004, () => now);
+    await tracker.start();
+    tracker.saveState('home', 'state-1');
+    now += 65_000;
+    expect(await tracker.flush()).toBe(true);
+    const firstCommit = calls.indexOf('commit');
+    expect(calls.slice(0, firstCommit)).toContain(`set ${exitKey}=suspend`);
+    expect(calls.slice(0, firstCommit).some((c) => c.startsWith(`set ${timeKey}=`))).toBe(true);
+    // Later saves carry the running session time again.
+    tracker.saveState('lesson:1-01', 'state-2');
+    now += 60_000;
+    await tracker.flush();
+    expect(calls.filter((c) => c.startsWith(`set ${timeKey}=`))).toHaveLength(2);
+  });
+
+  it('at pagehide sends only the session time and Terminate: no separate Commit, nothing large', async () => {
+    const { api, calls } = recorded('2004');
+    const tracker = new ScormTracker(api, scorm2004);
+    await tracker.start();
+    tracker.saveState('home', 'state-1');
+    await tracker.flush();
+    calls.length = 0;
+    tracker.leave();
+    expect(calls.map((c) => c.replace(/=.*/, ''))).toEqual(['set cmi.session_time', 'terminate']);
+    tracker.leave();
+    expect(calls.filter((c) => c === 'terminate')).toHaveLength(1);
+  });
+
+  it('with no saved state, reads the criterion scores the LMS still holds, so a fresh start cannot wipe them', async () => {
+    const { api } = recorded('2004', {
+      objectives: { '0': { id: 'unit' }, '1': { id: 'criterion-1.1', score: { raw: '100' } }, '2': { id: 'criterion-1.2' } },
+    });
+    const launch = await new ScormTracker(api, scorm2004).start();
+    expect(launch.suspendData).toBeUndefined();
+    expect(launch.earnedScores).toEqual({ 'criterion-1.1': 100 });
   });
 });

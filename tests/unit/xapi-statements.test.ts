@@ -68,7 +68,7 @@ describe('xAPI statements', () => {
       f.lessonExperienced(lesson),
       f.criterionJudged('1.1', 1, 75, false),
       f.unitCompleted(60000),
-      f.unitJudged(true, 85, 61000, 0.8),
+      f.unitJudged(true, 85, 61000),
       f.session('suspended', 62000),
       f.session('terminated', 62000),
     ];
@@ -84,9 +84,9 @@ describe('xAPI statements', () => {
       contextActivities: { grouping: [{ objectType: 'Activity' as const, id: 'https://example.org/publisher/1' }] },
       extensions: { [CMI5.sessionId]: 'session-1' },
     };
-    const c = new StatementFactory(course, { actor, registration, cmi5: { contextTemplate: template, auId } });
+    const c = new StatementFactory(course, { actor, registration, cmi5: { contextTemplate: template, auId, masteryScore: 0.8 } });
     const init = c.session('initialized');
-    const passed = c.unitJudged(true, 90, 1000, 0.8);
+    const passed = c.unitJudged(true, 90, 1000);
     const answered = c.answered({ ...sample('single'), question: sample('single').q, correct: true, latencyMs: 1, timestamp: new Date(), objectiveIds: [], response: 0 }, 1);
     for (const s of [init, passed, answered]) {
       expect(xapiProblems(s)).toEqual([]);

@@ -36,8 +36,9 @@ const factoryFor = (actor: Actor, cmi5 = false) =>
       : {}),
   });
 const at = (iso: string) => (s: Statement) => ({ ...s, timestamp: iso });
+/** An answered statement at a given time (set after it is made: a factory's own clock only moves forward). */
 const answer = (f: StatementFactory, q: QuestionData, response: Response, correct: boolean, iso: string) =>
-  f.answered({ question: q, outcome: 1, response, correct, latencyMs: 3000, timestamp: new Date(iso), objectiveIds: [] }, 1);
+  at(iso)(f.answered({ question: q, outcome: 1, response, correct, latencyMs: 3000, timestamp: new Date(iso), objectiveIds: [] }, 1));
 
 describe('unit catalogue', () => {
   it('names the same activities the packages send statements about', () => {
@@ -67,7 +68,7 @@ describe('evidence model', () => {
     at('2026-03-10T11:00:00Z')(b.criterionJudged('2.1', 2, 100, true)),
     // Not evidence: a lesson, the unit's own verdict, a session verb, another unit's criterion.
     a.lessonExperienced(outcome1.lessons[0]!),
-    a.unitJudged(false, 50, 1000, 0.8),
+    a.unitJudged(false, 50, 1000),
     a.session('terminated', 1000),
     { ...a.criterionJudged('1.1', 1, 100, true), object: { objectType: 'Activity', id: 'https://w3id.org/contact-centre-learning/units/f-503-0389/criteria/1.1' } },
     { ...a.criterionJudged('1.1', 1, 100, true), object: { objectType: 'Activity', id: `${activityIris(course).unit}/criteria/9.9` } },

@@ -2,9 +2,10 @@ import type { Context } from '@xapi/xapi';
 import type { CourseData, LessonData } from '../course-data.js';
 import type { UnitResult } from '../learner-state.js';
 import { SaveStatusEmitter } from '../save-status.js';
-import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from '../tracker.js';
+import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from '../tracker.js';
 import type { Cmi5Launch } from '../launch-params.js';
 import { LrsClient } from './lrs-client.js';
+import { CONTENT_LANGUAGE } from './statement-factory.js';
 import { StatementQueue, browserQueueStore } from './statement-queue.js';
 import { CMI5, activityIris } from './vocabulary.js';
 import { XapiReporter } from './xapi-reporter.js';
@@ -19,11 +20,14 @@ interface LaunchDataDocument {
 }
 
 const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
+/** Languages the unit is written in; a learner's preference is matched against these. */
+const AVAILABLE_LANGUAGES = [CONTENT_LANGUAGE];
 
 /**
- * The AU side of cmi5: fetch the auth token, read LMS.LaunchData, keep the learner's state in
- * the State API, and send the defined and allowed statements (through the same reporter as
- * SCORM-with-xAPI) with the LMS's context template and registration.
+ * The AU side of cmi5: fetch the auth token, read LMS.LaunchData and the learner's preferences,
+ * keep the learner's state in the State API, and send the defined and allowed statements
+ * (through the same reporter as SCORM-with-xAPI) with the LMS's context template, this session's
+ * statements only under this session's context, and terminated last.
  */
 export class Cmi5Tracker implements Tracker {
   readonly standard = 'cmi5' as const;
@@ -35,7 +39,9 @@ export class Cmi5Tracker implements Tracker {
   private retry = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<boolean> | null = null;
+  private ended = false;
   private readonly stateId: string;
+  private readonly refusedListeners: (() => void)[] = [];
 
   constructor(
     private readonly course: CourseData,
@@ -45,38 +51,52 @@ export class Cmi5Tracker implements Tracker {
   }
 
   private stateParams(stateId: string) {
-    return { agent: this.launch.actor as never, activityId: this.launch.activityId, registration: this.launch.registration, stateId };
+    return { agent: this.launch.actor, activityId: this.launch.activityId, registration: this.launch.registration, stateId };
   }
 
   async start(): Promise<LaunchData> {
     const token = await fetchToken(this.launch.fetchUrl);
     this.client = new LrsClient({ endpoint: this.launch.endpoint, auth: `Basic ${token}` });
-    const launchData = (await this.client.xapi.getState(this.stateParams(CMI5.launchDataStateId))).data as unknown as LaunchDataDocument;
-    if (!launchData || typeof launchData !== 'object' || !launchData.contextTemplate) throw new Error('LMS.LaunchData is missing or malformed');
-    let saved: string | undefined;
-    try {
-      const res = await this.client.xapi.getState(this.stateParams(this.stateId));
-      const doc = res.data as unknown as { suspendData?: unknown };
-      if (doc && typeof doc.suspendData === 'string') saved = doc.suspendData;
-    } catch {
-      // No saved state yet (404).
-    }
+    const launchDoc = await this.client.getDocument('activities/state', this.stateParams(CMI5.launchDataStateId));
+    const launchData = launchDoc.body as LaunchDataDocument | null;
+    if (launchDoc.status !== 200 || !launchData || typeof launchData !== 'object' || !launchData.contextTemplate)
+      throw new Error('LMS.LaunchData is missing or malformed');
+    // cmi5 11.0.0.0-3: the learner's preferences are read before any statement (none found is fine).
+    const language = await this.learnerLanguage();
+    const stateDoc = await this.client.getDocument('activities/state', this.stateParams(this.stateId));
+    const saved = stateDoc.status === 200 && typeof (stateDoc.body as { suspendData?: unknown } | null)?.suspendData === 'string'
+      ? (stateDoc.body as { suspendData: string }).suspendData
+      : undefined;
     const mode = launchData.launchMode === 'Browse' ? 'browse' : launchData.launchMode === 'Review' ? 'review' : 'normal';
     this.tracking = mode === 'normal';
     const mastery = typeof launchData.masteryScore === 'number' && launchData.masteryScore >= 0 && launchData.masteryScore <= 1 ? launchData.masteryScore : undefined;
-    const passMark = mastery !== undefined ? Math.round(mastery * 100) : this.course.settings.passMark;
-    const queue = new StatementQueue(this.launch.endpoint, browserQueueStore(`ccl-xapi-queue:${this.course.unit.id}`), (batch) => this.client.sendStatements(batch));
+    // Scores are whole percentages; the pass mark keeps the masteryScore's precision.
+    const passMark = mastery !== undefined ? Math.round(mastery * 10000) / 100 : this.course.settings.passMark;
+    const session = launchData.contextTemplate.extensions?.[CMI5.sessionId];
+    const queue = new StatementQueue(
+      { endpoint: this.launch.endpoint, registration: this.launch.registration, ...(typeof session === 'string' ? { session } : {}) },
+      browserQueueStore(`ccl-xapi-queue:${this.course.unit.id}`),
+      (batch) => this.client.sendStatements(batch),
+    );
     this.reporter = new XapiReporter(
       this.course,
       queue,
       this.client,
-      { actor: this.launch.actor, registration: this.launch.registration, cmi5: { contextTemplate: launchData.contextTemplate, auId: this.launch.activityId } },
+      {
+        actor: this.launch.actor,
+        registration: this.launch.registration,
+        cmi5: { contextTemplate: launchData.contextTemplate, auId: this.launch.activityId, ...(mastery !== undefined ? { masteryScore: mastery } : {}) },
+        language,
+      },
       { cmi5: true, tracking: this.tracking, passMark },
     );
+    this.reporter.onRefusedChange(() => this.refusedListeners.forEach((l) => l()));
     this.reporter.begin(false);
     return {
       resumed: saved !== undefined,
       mode,
+      registration: this.launch.registration,
+      ...('account' in this.launch.actor && this.launch.actor.account ? { learnerId: this.launch.actor.account.name } : {}),
       ...(saved ? { suspendData: saved } : {}),
       ...(mastery !== undefined ? { passMark } : {}),
       ...(launchData.returnURL ? { returnUrl: launchData.returnURL } : {}),
@@ -84,8 +104,24 @@ export class Cmi5Tracker implements Tracker {
     };
   }
 
+  /**
+   * Reads cmi5LearnerPreferences from the Agent Profile and picks the language the session's
+   * statements are in: the learner's first preferred language the unit is written in (matching
+   * on the primary subtag too), else the unit's own. The unit has no audio, so audioPreference
+   * has nothing to switch. An LRS that cannot be reached is asked again before giving up.
+   */
+  private async learnerLanguage(): Promise<string> {
+    for (let tries = 0; ; tries++) {
+      const doc = await this.client.getDocument('agents/profile', { agent: this.launch.actor, profileId: CMI5.learnerPreferencesProfileId });
+      if (doc.status === 200) return pickLanguage((doc.body as { languagePreference?: unknown } | null)?.languagePreference);
+      if (doc.status === 404) return CONTENT_LANGUAGE;
+      if (tries >= 2) throw new Error(`the learner preferences could not be read (${doc.status || 'unreachable'})`);
+      await new Promise((r) => setTimeout(r, 500 * (tries + 1)));
+    }
+  }
+
   saveState(_location: string, suspendData: string): void {
-    if (this.tracking) this.dirty = suspendData;
+    if (this.tracking && !this.ended) this.dirty = suspendData;
   }
   recordAnswer(answer: AnsweredQuestion): void {
     this.reporter.answer(answer);
@@ -103,7 +139,7 @@ export class Cmi5Tracker implements Tracker {
   /** Saves the learner's state in the State API; retried with backoff while the LMS is unreachable. */
   flush(): Promise<boolean> {
     this.reporter?.send();
-    if (this.dirty === null) return Promise.resolve(this.status.current !== 'unsaved');
+    if (this.dirty === null || this.ended) return Promise.resolve(this.status.current !== 'unsaved');
     this.saving ??= this.saveNow().finally(() => {
       this.saving = null;
     });
@@ -114,35 +150,61 @@ export class Cmi5Tracker implements Tracker {
     clearTimeout(this.timer);
     const data = this.dirty!;
     this.status.set('saving');
-    let ok = false;
-    try {
-      const res = await this.client.xapi.setState({ ...this.stateParams(this.stateId), state: { suspendData: data } as never });
-      ok = res.status >= 200 && res.status < 300;
-    } catch {
-      ok = false;
-    }
-    if (ok) {
+    const status = await this.client.putDocument('activities/state', this.stateParams(this.stateId), { suspendData: data });
+    if (status >= 200 && status < 300) {
       if (this.dirty === data) this.dirty = null;
       this.retry = 0;
       this.status.set('saved');
-      if (this.dirty !== null) return this.saveNow();
+      if (this.dirty !== null && !this.ended) return this.saveNow();
       return true;
     }
     this.status.set('unsaved');
-    this.timer = setTimeout(() => void this.flush(), RETRY_MS[Math.min(this.retry++, RETRY_MS.length - 1)]);
+    if (!this.ended) this.timer = setTimeout(() => void this.flush(), RETRY_MS[Math.min(this.retry++, RETRY_MS.length - 1)]);
     return false;
   }
 
+  /** Exit: the state is saved first (the LMS refuses every request after terminated), then terminated is sent. */
   async finish(): Promise<void> {
-    this.client?.pageLeaving();
+    if (this.ended || !this.reporter) return;
     await this.flush();
+    this.ended = true;
     clearTimeout(this.timer);
-    await this.reporter?.end();
+    await this.reporter.end();
+  }
+
+  /** The page is closing: the last state, then the session's last statements, all at once. */
+  leave(): void {
+    if (this.ended || !this.reporter) return;
+    this.client.pageLeaving();
+    if (this.dirty !== null && !this.saving) void this.saveNow();
+    this.ended = true;
+    clearTimeout(this.timer);
+    this.reporter.leave();
   }
 
   onStatus(listener: (status: SaveStatus) => void): void {
     this.status.listen(listener);
   }
+
+  refused(): RefusedRecord[] {
+    return this.reporter?.refused() ?? [];
+  }
+
+  onRefusedChange(listener: () => void): void {
+    this.refusedListeners.push(listener);
+  }
+}
+
+/** The first of a learner's comma-separated RFC 5646 language preferences that the unit offers. */
+export function pickLanguage(preference: unknown): string {
+  if (typeof preference !== 'string') return CONTENT_LANGUAGE;
+  for (const tag of preference.split(',').map((t) => t.trim().toLowerCase())) {
+    const exact = AVAILABLE_LANGUAGES.find((l) => l.toLowerCase() === tag);
+    if (exact) return exact;
+    const primary = AVAILABLE_LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === tag.split('-')[0]);
+    if (primary) return primary;
+  }
+  return CONTENT_LANGUAGE;
 }
 
 /** cmi5 step one: one POST to the fetch URL for the session's auth token. */

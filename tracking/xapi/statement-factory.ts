@@ -13,24 +13,34 @@ export interface StatementSettings {
   actor: Actor;
   registration: string;
   /** cmi5: the LMS's context template and the AU's activity id; absent for SCORM with xAPI. */
-  cmi5?: { contextTemplate: Context; auId: string };
+  cmi5?: { contextTemplate: Context; auId: string; masteryScore?: number };
+  /** The language the learner experiences the unit in (the statements' context.language). */
   language?: string;
 }
 
-const LANG = 'en-GB';
-const text = (s: string) => ({ [LANG]: s });
+/** The language the content is written in: every name and description in the statements. */
+export const CONTENT_LANGUAGE = 'en-GB';
+const text = (s: string) => ({ [CONTENT_LANGUAGE]: s });
 
 /**
  * Makes the xAPI 1.0.3 statements of one learner's session. Every statement gets its id and
- * timestamp here, once, so resending it can never make a duplicate.
+ * timestamp here, once, so resending it can never make a duplicate; timestamps strictly
+ * increase within a session, so an LRS that orders by timestamp keeps the session's order.
  */
 export class StatementFactory {
   readonly iris;
+  private lastTime = 0;
   constructor(
     private readonly course: CourseData,
     private readonly settings: StatementSettings,
   ) {
     this.iris = activityIris(course);
+  }
+
+  /** An ISO timestamp at `at` or, if that is not later than the last one given, 1 ms after it. */
+  private stamp(at: Date = new Date()): string {
+    this.lastTime = Math.max(at.getTime(), this.lastTime + 1);
+    return new Date(this.lastTime).toISOString();
   }
 
   private unitActivity(): ContextActivity {
@@ -64,24 +74,53 @@ export class StatementFactory {
 
   /** Context: registration, platform, language, parent outcome, grouping unit (and criteria); cmi5's template merged in. */
   private context(options: { outcome?: number; criteria?: string[]; categories?: string[] } = {}): Context {
-    const template = this.settings.cmi5?.contextTemplate ?? {};
-    const grouping = [...(template.contextActivities?.grouping ?? []), this.unitActivity(), ...(options.criteria ?? []).map((c) => this.criterionActivity(c))];
-    const categories = [...(template.contextActivities?.category ?? []), ...(options.categories ?? []).map((id) => ({ objectType: 'Activity' as const, id }))];
-    return {
-      ...template,
+    const categories = (options.categories ?? []).map((id) => ({ objectType: 'Activity' as const, id }));
+    return this.withTemplate({
       registration: this.settings.registration,
       platform: 'Contact-centre learning package',
-      language: this.settings.language ?? LANG,
+      language: this.settings.language ?? CONTENT_LANGUAGE,
       contextActivities: {
-        ...template.contextActivities,
         ...(options.outcome !== undefined ? { parent: [this.outcomeActivity(options.outcome)] } : {}),
-        grouping,
+        grouping: [this.unitActivity(), ...(options.criteria ?? []).map((c) => this.criterionActivity(c))],
         ...(categories.length ? { category: categories } : {}),
       },
-    };
+    });
   }
 
-  private make(verb: VerbName, object: Statement['object'], context: Context, result?: Statement['result'], timestamp = new Date()): Statement {
+  /**
+   * The cmi5 context template applied to a context (cmi5 10.2.1): its values win, its activities
+   * come first in each list, and the context's own follow.
+   */
+  private withTemplate(context: Context): Context {
+    const template = this.settings.cmi5?.contextTemplate;
+    if (!template) return context;
+    const lists: Record<string, ContextActivity[]> = {};
+    for (const key of new Set([...Object.keys(template.contextActivities ?? {}), ...Object.keys(context.contextActivities ?? {})])) {
+      const fromTemplate = asList((template.contextActivities as Record<string, unknown> | undefined)?.[key]);
+      const own = asList((context.contextActivities as Record<string, unknown> | undefined)?.[key]).filter((a) => !fromTemplate.some((t) => t.id === a.id));
+      lists[key] = [...fromTemplate, ...own];
+    }
+    const extensions = { ...context.extensions, ...template.extensions };
+    return { ...context, ...template, contextActivities: lists, ...(Object.keys(extensions).length ? { extensions } : {}) };
+  }
+
+  /**
+   * A statement made in an earlier cmi5 session of this registration that never reached the LMS,
+   * re-issued in this session: the same id, verb, object and result, this session's context, a
+   * timestamp in this session's order, and the time it was first made in an extension.
+   */
+  reissue(s: Statement): Statement {
+    const { [CMI5.sessionId]: _session, [CMI5.masteryScore]: mastery, ...extensions } = s.context?.extensions ?? {};
+    void _session;
+    // A passed or failed carries this session's masteryScore (cmi5 9.6.3.2-2).
+    const masteryScore = this.settings.cmi5?.masteryScore;
+    if (mastery !== undefined && masteryScore !== undefined) extensions[CMI5.masteryScore] = masteryScore;
+    const first = typeof extensions[this.iris.originalTimestamp] === 'string' ? extensions[this.iris.originalTimestamp] : s.timestamp;
+    const context = this.withTemplate({ ...s.context, extensions: { ...extensions, [this.iris.originalTimestamp]: first } });
+    return { ...s, actor: this.settings.actor, context, timestamp: this.stamp() };
+  }
+
+  private make(verb: VerbName, object: Statement['object'], context: Context, result?: Statement['result'], at?: Date): Statement {
     return {
       id: newUuid(),
       actor: this.settings.actor,
@@ -89,7 +128,7 @@ export class StatementFactory {
       object,
       ...(result ? { result } : {}),
       context,
-      timestamp: timestamp.toISOString(),
+      timestamp: this.stamp(at),
     };
   }
 
@@ -154,11 +193,12 @@ export class StatementFactory {
     );
   }
 
-  /** passed / failed on the unit, with the unit score (cmi5: the masteryScore in context). */
-  unitJudged(passed: boolean, score: number, sessionMs: number, masteryScore: number): Statement {
-    const cmi5 = this.settings.cmi5 !== undefined;
+  /** passed / failed on the unit, with the unit score (cmi5: the LMS's masteryScore in context). */
+  unitJudged(passed: boolean, score: number, sessionMs: number): Statement {
+    const cmi5 = this.settings.cmi5;
     const context = this.context({ categories: cmi5 ? [CMI5.category, CMI5.moveOn] : [] });
-    if (cmi5) context.extensions = { ...context.extensions, [CMI5.masteryScore]: masteryScore };
+    // cmi5 9.6.3.2-2: the masteryScore the LMS gave, exactly as given.
+    if (cmi5?.masteryScore !== undefined) context.extensions = { ...context.extensions, [CMI5.masteryScore]: cmi5.masteryScore };
     return this.make(passed ? 'passed' : 'failed', this.unitObject(), context, {
       success: passed,
       score: { scaled: score / 100, raw: score, min: 0, max: 100 },
@@ -197,4 +237,9 @@ export function interactionDefinition(q: QuestionData) {
       // Each step is what the customer said; the response names the learner's choice at each.
       return { ...base, interactionType: 'performance' as const, steps: q.steps.map((s, i) => component(digit(i), s.prompt)) };
   }
+}
+
+function asList(v: unknown): ContextActivity[] {
+  if (Array.isArray(v)) return v as ContextActivity[];
+  return v && typeof v === 'object' ? [v as ContextActivity] : [];
 }

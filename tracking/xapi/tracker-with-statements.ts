@@ -1,6 +1,6 @@
 import type { CourseData, LessonData } from '../course-data.js';
 import type { UnitResult } from '../learner-state.js';
-import type { AnsweredQuestion, CriterionProgress, LaunchData, SaveStatus, Tracker } from '../tracker.js';
+import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from '../tracker.js';
 import type { XapiLaunch } from '../launch-params.js';
 import { LrsClient } from './lrs-client.js';
 import type { Actor } from './statement-factory.js';
@@ -15,6 +15,7 @@ import { XapiReporter } from './xapi-reporter.js';
 export class TrackerWithStatements implements Tracker {
   readonly standard;
   private reporter: XapiReporter | null = null;
+  private readonly refusedListeners: (() => void)[] = [];
 
   constructor(
     private readonly primary: Tracker,
@@ -34,15 +35,18 @@ export class TrackerWithStatements implements Tracker {
         : undefined);
     if (!actor) return { ...launch, notice: launch.notice ?? { kind: 'no-learner-identity' } };
     const client = new LrsClient({ endpoint: this.lrs.endpoint, auth: this.lrs.auth });
-    const queue = new StatementQueue(this.lrs.endpoint, browserQueueStore(`ccl-xapi-queue:${this.course.unit.id}`), (batch) => client.sendStatements(batch));
     const identity = 'account' in actor ? actor.account : 'mbox' in actor ? actor.mbox : '';
     const registration = uuidFromText(`${this.course.unit.id}|${JSON.stringify(identity)}`);
+    const queue = new StatementQueue({ endpoint: this.lrs.endpoint, registration }, browserQueueStore(`ccl-xapi-queue:${this.course.unit.id}`), (batch) =>
+      client.sendStatements(batch),
+    );
     this.reporter = new XapiReporter(this.course, queue, client, { actor, registration }, {
       cmi5: false,
       tracking: launch.mode === 'normal',
       passMark: launch.passMark ?? this.course.settings.passMark,
     });
     this.reporter.begin(launch.resumed);
+    for (const l of this.refusedListeners) this.reporter.onRefusedChange(l);
     return launch;
   }
 
@@ -73,6 +77,17 @@ export class TrackerWithStatements implements Tracker {
     const ending = this.reporter?.end();
     await this.primary.finish();
     await ending;
+  }
+  leave(): void {
+    this.reporter?.leave();
+    this.primary.leave();
+  }
+  refused(): RefusedRecord[] {
+    return this.reporter?.refused() ?? [];
+  }
+  onRefusedChange(listener: () => void): void {
+    if (this.reporter) this.reporter.onRefusedChange(listener);
+    else this.refusedListeners.push(listener);
   }
   onStatus(listener: (status: SaveStatus) => void): void {
     this.primary.onStatus(listener);

@@ -31,6 +31,7 @@ export const CMI5 = {
   sessionId: 'https://w3id.org/xapi/cmi5/context/extensions/sessionid',
   masteryScore: 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore',
   launchDataStateId: 'LMS.LaunchData',
+  learnerPreferencesProfileId: 'cmi5LearnerPreferences',
 } as const;
 
 /** Stable activity IRIs, all under the build's base IRI; they never change between builds. */
@@ -46,5 +47,7 @@ export function activityIris(course: CourseData) {
     au: `${unit}/au`,
     /** State API document holding the learner's saved state in cmi5. */
     stateId: `${unit}/learner-state`,
+    /** Context extension: when a statement re-issued in a later session was first made. */
+    originalTimestamp: `${course.settings.baseIri}/extensions/original-timestamp`,
   };
 }

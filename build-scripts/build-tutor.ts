@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
-import type { CourseData } from '../tracking/course-data.js';
+import type { CourseData } from '../tracking/learner-model/course-data.js';
 import { catalogueFromCourses, type UnitCatalogue } from '../tracking/report/unit-catalogue.js';
 import { embeddableJson } from './package/launch-page.js';
 

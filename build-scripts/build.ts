@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CourseData } from '../tracking/course-data.js';
-import { SUSPEND_DATA_LIMIT, worstCaseSuspendLength } from '../tracking/state-codec.js';
+import type { CourseData } from '../tracking/learner-model/course-data.js';
+import { SUSPEND_DATA_LIMIT, worstCaseSuspendLength } from '../tracking/learner-model/state-codec.js';
 import { buildPlayer } from './build-player.js';
 import { buildTutorPage } from './build-tutor.js';
 import { ContentError } from './content/content-error.js';

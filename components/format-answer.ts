@@ -1,6 +1,6 @@
-import type { QuestionData } from '../tracking/course-data.js';
+import type { QuestionData } from '../tracking/learner-model/course-data.js';
 import { plainText } from '../tracking/plain-text.js';
-import type { Response } from '../tracking/responses.js';
+import type { Response } from '../tracking/learner-model/responses.js';
 import { strings } from './strings.js';
 
 const text = plainText;

@@ -2,7 +2,7 @@
  * Entry point of the player bundle: reads the course data the launch page carries, finds the
  * LMS, and starts the player.
  */
-import type { CourseData } from '../tracking/course-data.js';
+import type { CourseData } from '../tracking/learner-model/course-data.js';
 import { createTracker } from '../tracking/create-tracker.js';
 import './ccl-player/ccl-player.js';
 import { strings } from './strings.js';

@@ -1,8 +1,8 @@
-import type { CourseData } from './course-data.js';
+import type { CourseData } from './learner-model/course-data.js';
 import { LocalTracker } from './local-tracker.js';
-import { findScorm12, findScorm2004 } from './scorm-api.js';
-import { scorm12, scorm2004 } from './scorm-dialects.js';
-import { ScormTracker } from './scorm-tracker.js';
+import { findScorm12, findScorm2004 } from './scorm/scorm-api.js';
+import { scorm12, scorm2004 } from './scorm/scorm-dialects.js';
+import { ScormTracker } from './scorm/scorm-tracker.js';
 import type { LaunchNotice, Tracker } from './tracker.js';
 import { TrackerWithBackup } from './tracker-with-backup.js';
 import { TrackerWithFallback } from './tracker-with-fallback.js';

@@ -1,5 +1,5 @@
-import type { LessonData } from './course-data.js';
-import type { UnitResult } from './learner-state.js';
+import type { LessonData } from './learner-model/course-data.js';
+import type { UnitResult } from './learner-model/learner-state.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from './tracker.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CourseData, LessonData, OutcomeData, QuestionData } from '../../tracking/course-data.js';
+import type { CourseData, LessonData, OutcomeData, QuestionData } from '../../tracking/learner-model/course-data.js';
 import { ContentError, type ContentProblem } from './content-error.js';
 import type { UnitSources } from './load-unit.js';
 import { CRITERION_HEADING, GLOSSARY_REF, countWords, createRenderer, htmlToText, slugify } from './markdown.js';

@@ -1,4 +1,4 @@
-import type { CourseData } from '../../tracking/course-data.js';
+import type { CourseData } from '../../tracking/learner-model/course-data.js';
 import { xmlEscape } from './xml.js';
 
 /** JSON that is safe inside a <script type="application/json"> element. */

@@ -1,4 +1,4 @@
-import type { CourseData } from '../../tracking/course-data.js';
+import type { CourseData } from '../../tracking/learner-model/course-data.js';
 import { objectiveId } from '../../tracking/tracker.js';
 import { xmlEscape as x } from './xml.js';
 

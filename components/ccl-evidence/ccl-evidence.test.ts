@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { initialState, type LearnerState } from '../../tracking/learner-state.js';
+import { initialState, type LearnerState } from '../../tracking/learner-model/learner-state.js';
 import { loadAllCourses } from '../../tests/support/units.js';
 import '../ccl-results/ccl-results.js';
 import './ccl-evidence.js';

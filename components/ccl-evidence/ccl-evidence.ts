@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { CourseData, QuestionData } from '../../tracking/course-data.js';
-import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-state.js';
+import type { CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
+import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-model/learner-state.js';
 import { plainText } from '../../tracking/plain-text.js';
-import { isCorrect } from '../../tracking/responses.js';
+import { isCorrect } from '../../tracking/learner-model/responses.js';
 import type { RefusedRecord } from '../../tracking/tracker.js';
 import { formatAnswer } from '../format-answer.js';
 import { strings } from '../strings.js';

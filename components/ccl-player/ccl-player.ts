@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { CourseData } from '../../tracking/course-data.js';
+import type { CourseData } from '../../tracking/learner-model/course-data.js';
 import {
   answerQuestion,
   criterionStatus,
@@ -9,10 +9,10 @@ import {
   startAttempt,
   unitResult,
   type LearnerState,
-} from '../../tracking/learner-state.js';
-import { isCorrect, type Response } from '../../tracking/responses.js';
-import { restoreState } from '../../tracking/restore-state.js';
-import { encodeState } from '../../tracking/state-codec.js';
+} from '../../tracking/learner-model/learner-state.js';
+import { isCorrect, type Response } from '../../tracking/learner-model/responses.js';
+import { restoreState } from '../../tracking/learner-model/restore-state.js';
+import { encodeState } from '../../tracking/learner-model/state-codec.js';
 import { objectiveId, type LaunchData, type RefusedRecord, type SaveStatus, type Tracker } from '../../tracking/tracker.js';
 import type { AnswerEvent } from '../ccl-question/ccl-question.js';
 import '../ccl-question/ccl-question.js';

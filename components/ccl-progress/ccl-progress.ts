@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import type { CourseData } from '../../tracking/course-data.js';
-import { criterionStatus, type LearnerState } from '../../tracking/learner-state.js';
+import type { CourseData } from '../../tracking/learner-model/course-data.js';
+import { criterionStatus, type LearnerState } from '../../tracking/learner-model/learner-state.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
 

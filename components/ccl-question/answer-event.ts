@@ -1,4 +1,4 @@
-import type { Response } from '../../tracking/responses.js';
+import type { Response } from '../../tracking/learner-model/responses.js';
 
 /** Fired when the learner checks an answer (or makes the last choice of a simulation). */
 export class AnswerEvent extends Event {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { QuestionData } from '../../tracking/course-data.js';
+import type { QuestionData } from '../../tracking/learner-model/course-data.js';
 import type { AnswerEvent, CclQuestion } from './ccl-question.js';
 import './ccl-question.js';
 

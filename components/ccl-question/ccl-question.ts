@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { QuestionData } from '../../tracking/course-data.js';
-import { SHORT_TEXT_MAX } from '../../tracking/course-data.js';
-import { seededRandom, shuffle } from '../../tracking/learner-state.js';
+import type { QuestionData } from '../../tracking/learner-model/course-data.js';
+import { SHORT_TEXT_MAX } from '../../tracking/learner-model/course-data.js';
+import { seededRandom, shuffle } from '../../tracking/learner-model/learner-state.js';
 import { plainText } from '../../tracking/plain-text.js';
-import { cleanShortText, isCorrect, type Response } from '../../tracking/responses.js';
+import { cleanShortText, isCorrect, type Response } from '../../tracking/learner-model/responses.js';
 import { strings } from '../strings.js';
 import { choiceListStyles } from '../choice-list.styles.js';
 import { formControlStyles } from '../form-controls.styles.js';

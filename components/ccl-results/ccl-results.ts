@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { OutcomeData } from '../../tracking/course-data.js';
-import { criterionStatus, scoreAttempt, type OutcomeProgress } from '../../tracking/learner-state.js';
-import { isCorrect } from '../../tracking/responses.js';
+import type { OutcomeData } from '../../tracking/learner-model/course-data.js';
+import { criterionStatus, scoreAttempt, type OutcomeProgress } from '../../tracking/learner-model/learner-state.js';
+import { isCorrect } from '../../tracking/learner-model/responses.js';
 import { formatAnswer } from '../format-answer.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScenarioQuestionData } from '../../tracking/course-data.js';
+import type { ScenarioQuestionData } from '../../tracking/learner-model/course-data.js';
 import type { AnswerEvent } from '../ccl-question/answer-event.js';
 import type { CclSimulation } from './ccl-simulation.js';
 import './ccl-simulation.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ScenarioQuestionData } from '../../tracking/course-data.js';
-import { seededRandom, shuffle } from '../../tracking/learner-state.js';
+import type { ScenarioQuestionData } from '../../tracking/learner-model/course-data.js';
+import { seededRandom, shuffle } from '../../tracking/learner-model/learner-state.js';
 import { AnswerEvent } from '../ccl-question/answer-event.js';
 import { strings } from '../strings.js';
 import { choiceListStyles } from '../choice-list.styles.js';

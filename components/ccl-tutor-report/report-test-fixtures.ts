@@ -6,7 +6,7 @@ import type { Statement } from '@xapi/xapi';
 import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
-import type { ChoiceQuestionData, CourseData } from '../../tracking/course-data.js';
+import type { ChoiceQuestionData, CourseData } from '../../tracking/learner-model/course-data.js';
 import { EvidenceStore } from '../../tracking/report/evidence-model.js';
 import { catalogueFromCourses, type UnitCatalogue } from '../../tracking/report/unit-catalogue.js';
 import { StatementFactory, type Actor } from '../../tracking/xapi/statement-factory.js';

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CourseData } from '../../tracking/course-data.js';
-import { decodeState } from '../../tracking/state-codec.js';
+import type { CourseData } from '../../tracking/learner-model/course-data.js';
+import { decodeState } from '../../tracking/learner-model/state-codec.js';
 import { record } from '../support/fault-ledger.js';
 import { Learner } from '../support/learner.js';
 import { statementsFor, verbOf } from '../support/lrs-query.js';

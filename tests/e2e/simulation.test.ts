@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../tracking/learner-state.js';
-import { encodeState } from '../../tracking/state-codec.js';
+import { initialState } from '../../tracking/learner-model/learner-state.js';
+import { encodeState } from '../../tracking/learner-model/state-codec.js';
 import AxeBuilder from '@axe-core/playwright';
 import { usePreview } from '../support/preview-env.js';
 import { loadAllCourses } from '../support/units.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChoiceQuestionData, CourseData, QuestionData } from '../../tracking/course-data.js';
+import type { ChoiceQuestionData, CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
 import { record } from '../support/fault-ledger.js';
 import { Learner } from '../support/learner.js';
 import { waitForVerb } from '../support/lrs-query.js';

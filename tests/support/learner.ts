@@ -1,5 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import type { CourseData, QuestionData } from '../../tracking/course-data.js';
+import type { CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
 
 /** A simulated learner working through a package launched in the harness page. */
 export class Learner {

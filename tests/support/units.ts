@@ -1,7 +1,7 @@
 import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { listUnitIds, readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
-import type { CourseData } from '../../tracking/course-data.js';
+import type { CourseData } from '../../tracking/learner-model/course-data.js';
 
 /** Every real unit in modules/, rendered with the default settings. */
 export function loadAllCourses(): CourseData[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SHORT_TEXT_MAX, type QuestionData } from '../../tracking/course-data.js';
-import type { Response } from '../../tracking/responses.js';
-import { scorm12, scorm2004, type ScormDialect } from '../../tracking/scorm-dialects.js';
+import { SHORT_TEXT_MAX, type QuestionData } from '../../tracking/learner-model/course-data.js';
+import type { Response } from '../../tracking/learner-model/responses.js';
+import { scorm12, scorm2004, type ScormDialect } from '../../tracking/scorm/scorm-dialects.js';
 import { objectiveId } from '../../tracking/tracker.js';
 import { record } from '../support/fault-ledger.js';
 import { Scorm12API, Scorm2004API } from '../support/scorm-again.js';

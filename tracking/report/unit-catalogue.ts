@@ -1,4 +1,4 @@
-import type { CourseData, CriterionData, OutcomeData } from '../course-data.js';
+import type { CourseData, CriterionData, OutcomeData } from '../learner-model/course-data.js';
 
 /**
  * What the tutor report knows about each unit, embedded in its page at build time: the unit's

@@ -1,6 +1,6 @@
 import type { Context } from '@xapi/xapi';
-import type { CourseData, LessonData } from '../course-data.js';
-import type { UnitResult } from '../learner-state.js';
+import type { CourseData, LessonData } from '../learner-model/course-data.js';
+import type { UnitResult } from '../learner-model/learner-state.js';
 import { SaveStatusEmitter } from '../save-status.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from '../tracker.js';
 import type { Cmi5Launch } from '../launch-params.js';

@@ -1,6 +1,6 @@
 import type { Activity as ContextActivity, Context, InteractionComponent, Statement } from '@xapi/xapi';
-import type { CourseData, LessonData, QuestionData } from '../course-data.js';
-import { correctPatterns, formatResponse, digit, letter } from '../interaction-format.js';
+import type { CourseData, LessonData, QuestionData } from '../learner-model/course-data.js';
+import { correctPatterns, formatResponse, digit, letter } from '../learner-model/interaction-format.js';
 import { isoDuration } from '../iso-duration.js';
 import { plainText } from '../plain-text.js';
 import type { AnsweredQuestion } from '../tracker.js';

@@ -1,5 +1,5 @@
-import type { CourseData, LessonData } from '../course-data.js';
-import type { UnitResult } from '../learner-state.js';
+import type { CourseData, LessonData } from '../learner-model/course-data.js';
+import type { UnitResult } from '../learner-model/learner-state.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from '../tracker.js';
 import type { XapiLaunch } from '../launch-params.js';
 import { LrsClient } from './lrs-client.js';

@@ -1,4 +1,4 @@
-import type { CourseData } from '../course-data.js';
+import type { CourseData } from '../learner-model/course-data.js';
 
 const adl = (v: string) => `http://adlnet.gov/expapi/verbs/${v}`;
 

@@ -1,6 +1,6 @@
 import type { Statement } from '@xapi/xapi';
-import type { CourseData, LessonData } from '../course-data.js';
-import type { UnitResult } from '../learner-state.js';
+import type { CourseData, LessonData } from '../learner-model/course-data.js';
+import type { UnitResult } from '../learner-model/learner-state.js';
 import type { AnsweredQuestion, CriterionProgress, RefusedRecord } from '../tracker.js';
 import type { LrsClient } from './lrs-client.js';
 import { StatementFactory, type StatementSettings } from './statement-factory.js';

@@ -1,7 +1,7 @@
 import type { CourseData } from './course-data.js';
 import { initialState, mergeStates, stateFromScores, type LearnerState } from './learner-state.js';
 import { decodeState } from './state-codec.js';
-import { objectiveId, type LaunchData } from './tracker.js';
+import { objectiveId, type LaunchData } from '../tracker.js';
 
 /**
  * The learner's state at launch, from everything that holds part of it: the state the LMS kept,

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CourseData } from '../../tracking/course-data.js';
-import { answerQuestion, initialState, seededRandom, startAttempt, type LearnerState } from '../../tracking/learner-state.js';
-import type { Response } from '../../tracking/responses.js';
-import { SUSPEND_DATA_LIMIT, decodeState, encodeState, worstCaseState, worstCaseSuspendLength } from '../../tracking/state-codec.js';
-import { loadAllCourses } from '../support/units.js';
+import type { CourseData } from './course-data.js';
+import { answerQuestion, initialState, seededRandom, startAttempt, type LearnerState } from './learner-state.js';
+import type { Response } from './responses.js';
+import { SUSPEND_DATA_LIMIT, decodeState, encodeState, worstCaseState, worstCaseSuspendLength } from './state-codec.js';
+import { loadAllCourses } from '../../tests/support/units.js';
 
 const courses = loadAllCourses();
 

@@ -1,5 +1,5 @@
 import type { QuestionData } from './course-data.js';
-import { plainText } from './plain-text.js';
+import { plainText } from '../plain-text.js';
 import type { Response } from './responses.js';
 
 /** SCORM interaction types for our question types. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseData } from '../../tracking/course-data.js';
-import { answerQuestion, drawQuestions, initialState, seededRandom, startAttempt, unitResult } from '../../tracking/learner-state.js';
-import type { Response } from '../../tracking/responses.js';
-import { loadAllCourses } from '../support/units.js';
+import type { CourseData } from './course-data.js';
+import { answerQuestion, drawQuestions, initialState, seededRandom, startAttempt, unitResult } from './learner-state.js';
+import type { Response } from './responses.js';
+import { loadAllCourses } from '../../tests/support/units.js';
 
 const course = loadAllCourses().find((c) => c.unit.id === 'f-503-0389')!;
 

@@ -1,8 +1,8 @@
-import type { UnitResult } from './learner-state.js';
+import type { UnitResult } from '../learner-model/learner-state.js';
 import type { ScormApi } from './scorm-api.js';
 import type { ScormDialect } from './scorm-dialects.js';
-import { SaveStatusEmitter } from './save-status.js';
-import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from './tracker.js';
+import { SaveStatusEmitter } from '../save-status.js';
+import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from '../tracker.js';
 
 /** Retry delays after a failed save, in milliseconds (the last repeats). */
 export const RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];

@@ -1,11 +1,11 @@
-import { Scorm12API, Scorm2004API } from '../support/scorm-again.js';
+import { Scorm12API, Scorm2004API } from '../../tests/support/scorm-again.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { QuestionData } from '../../tracking/course-data.js';
-import { findScorm12, findScorm2004, type ScormApi } from '../../tracking/scorm-api.js';
-import { scorm12, scorm2004 } from '../../tracking/scorm-dialects.js';
-import { RETRY_DELAYS_MS, ScormTracker } from '../../tracking/scorm-tracker.js';
-import type { SaveStatus } from '../../tracking/tracker.js';
-import { record } from '../support/fault-ledger.js';
+import type { QuestionData } from '../learner-model/course-data.js';
+import { findScorm12, findScorm2004, type ScormApi } from './scorm-api.js';
+import { scorm12, scorm2004 } from './scorm-dialects.js';
+import { RETRY_DELAYS_MS, ScormTracker } from './scorm-tracker.js';
+import type { SaveStatus } from '../tracker.js';
+import { record } from '../../tests/support/fault-ledger.js';
 
 const settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5 } as const;
 

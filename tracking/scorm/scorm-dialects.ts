@@ -1,7 +1,7 @@
-import { isoDuration } from './iso-duration.js';
-import type { UnitResult } from './learner-state.js';
-import { INTERACTION_TYPE, correctPatterns, formatResponse, type ScormVersion } from './interaction-format.js';
-import type { AnsweredQuestion, CriterionProgress } from './tracker.js';
+import { isoDuration } from '../iso-duration.js';
+import type { UnitResult } from '../learner-model/learner-state.js';
+import { INTERACTION_TYPE, correctPatterns, formatResponse, type ScormVersion } from '../learner-model/interaction-format.js';
+import type { AnsweredQuestion, CriterionProgress } from '../tracker.js';
 
 /** What differs between SCORM 1.2 and SCORM 2004: element names, value formats, error codes. */
 export interface ScormDialect {

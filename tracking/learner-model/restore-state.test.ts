@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllCourses } from '../tests/support/units.js';
+import { loadAllCourses } from '../../tests/support/units.js';
 import { answerQuestion, initialState, seededRandom, startAttempt, type LearnerState } from './learner-state.js';
 import { restoreState } from './restore-state.js';
 import type { Response } from './responses.js';

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Statement } from '@xapi/xapi';
 import { launchBrowser } from './preview/browser.js';
-import type { CourseData, QuestionData } from '../tracking/learner-model/course-data.js';
+import type { CourseData } from '../tracking/learner-model/course-data.js';
 import { drawQuestions, scoreAttempt, seededRandom } from '../tracking/learner-model/learner-state.js';
-import type { Response } from '../tracking/learner-model/responses.js';
+import { exampleResponse } from '../tracking/learner-model/question-kinds/index.js';
 import { StatementFactory } from '../tracking/xapi/statement-factory.js';
 import { VERBS } from '../tracking/xapi/vocabulary.js';
 import { prepareUnits, runBuild } from './build.js';
@@ -32,29 +32,6 @@ const learnerCount = Number(values.learners ?? 30);
 
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Dev', 'Ellie', 'Finn', 'Grace', 'Harun', 'Isla', 'Jamal', 'Keira', 'Liam', 'Maya', 'Noah', 'Olivia'];
 const LAST = ['Ahmed', 'Brown', 'Campbell', 'Davies', 'Evans', 'Fraser', 'Gill', 'Hughes', 'Iqbal', 'Jones', 'Kaur', 'Lewis', 'MacLeod', 'Nowak', 'Okafor'];
-
-/** A response of the right shape, right or wrong, as a learner would give it. */
-function responseFor(q: QuestionData, right: boolean, random: () => number): Response {
-  const identity = (n: number) => Array.from({ length: n }, (_, i) => i);
-  switch (q.type) {
-    case 'single': {
-      const picks = q.options.flatMap((o, i) => (o.correct === right ? [i] : []));
-      return picks[Math.floor(random() * picks.length)]!;
-    }
-    case 'multiple':
-      return right ? q.options.flatMap((o, i) => (o.correct ? [i] : [])) : [q.options.findIndex((o) => !o.correct)];
-    case 'true-false':
-      return right ? q.correct : !q.correct;
-    case 'matching':
-      return right ? identity(q.pairs.length) : identity(q.pairs.length).map((i) => (i + 1) % q.pairs.length);
-    case 'ordering':
-      return right ? identity(q.steps.length) : identity(q.steps.length).reverse();
-    case 'short-text':
-      return right ? q.answers[0]! : 'not sure';
-    case 'scenario':
-      return q.steps.map((s, k) => s.choices.findIndex((c) => c.correct === (right || k > 0)));
-  }
-}
 
 /** One learner's statements for the whole unit, spread over some weeks. */
 function learnerStatements(course: CourseData, index: number, start: number): Statement[] {
@@ -81,7 +58,7 @@ function learnerStatements(course: CourseData, index: number, start: number): St
       const answers = questions.map((qi) => {
         const q = outcome.questions[qi]!;
         const right = random() > (attempt === 0 ? 0.17 : 0.08);
-        const response = responseFor(q, right, random);
+        const response = exampleResponse(q, right);
         clock += 25_000;
         out.push(factory.answered({ question: q, outcome: outcome.number, response, correct: right, latencyMs: 20_000, timestamp: new Date(clock), objectiveIds: [] }, outcome.number));
         return response;

@@ -1,3 +1,5 @@
+import { TRUE_FALSE_WORDS } from '../tracking/learner-model/question-kinds/index.js';
+
 /** Every word the player shows that is not course content, in one place. */
 export const strings = {
   skipToContent: 'Skip to content',
@@ -33,8 +35,8 @@ export const strings = {
   questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
   chooseOne: 'Choose one answer.',
   chooseSome: 'Choose all that apply.',
-  trueLabel: 'True',
-  falseLabel: 'False',
+  trueLabel: TRUE_FALSE_WORDS.true,
+  falseLabel: TRUE_FALSE_WORDS.false,
   matchPrompt: 'Choose the match',
   matchPlaceholder: 'Choose…',
   orderHelp: 'Use the Move up and Move down buttons to put the items in order.',

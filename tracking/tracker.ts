@@ -1,6 +1,6 @@
 import type { LessonData, QuestionData } from './learner-model/course-data.js';
 import type { CriterionStatus, UnitResult } from './learner-model/learner-state.js';
-import type { Response } from './learner-model/responses.js';
+import type { Response } from './learner-model/question-kinds/index.js';
 
 /** How the learner's progress is being kept, shown to the learner in words. */
 export type SaveStatus =

@@ -2,7 +2,7 @@ import type { CourseData, LessonData, OutcomeData, QuestionData } from '../../tr
 import { ContentError, type ContentProblem } from './content-error.js';
 import type { UnitSources } from './load-unit.js';
 import { CRITERION_HEADING, GLOSSARY_REF, countWords, createRenderer, htmlToText, slugify } from './markdown.js';
-import type { QuestionSource } from './schema.js';
+import { checkQuestion, renderQuestionKind, type QuestionSource } from './question-kinds/index.js';
 
 /** Fewest questions a criterion may have in its outcome's bank. */
 export const MIN_QUESTIONS_PER_CRITERION = 4;
@@ -156,7 +156,7 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
       const stemKey = normaliseStem(q.stem);
       if (stems.has(stemKey)) report(`its stem is the same as question ${stems.get(stemKey)}'s`, 'stem');
       stems.set(stemKey, q.id);
-      checkQuestionShape(q, report);
+      checkQuestion(q, report);
       list.push(renderQuestion(q, render));
     });
     questionsByOutcome.set(source.outcome, list);
@@ -214,103 +214,7 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
   return { data, coverage };
 }
 
-function checkQuestionShape(q: QuestionSource, report: (message: string, ...path: PropertyKey[]) => void): void {
-  const unique = (items: string[], what: string, field: string) => {
-    const seen = new Set<string>();
-    items.forEach((t, k) => {
-      const key = t.trim().toLowerCase();
-      if (seen.has(key)) report(`${what} "${t}" appears twice`, field, k);
-      seen.add(key);
-    });
-  };
-  switch (q.type) {
-    case 'single':
-    case 'multiple': {
-      const correct = q.options.filter((o) => o.correct).length;
-      if (q.type === 'single' && correct !== 1) report(`a single-choice question needs exactly 1 correct option; it has ${correct}`, 'options');
-      if (q.type === 'multiple') {
-        if (correct < 2) report(`a multiple-response question needs at least 2 correct options; it has ${correct}`, 'options');
-        else if (correct === q.options.length) report('every option is correct: leave at least one wrong option', 'options');
-        const asked = /\b(?:choose|select|pick)\s+(\d+|two|three|four|five)\b/i.exec(q.stem);
-        const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
-        const n = asked ? (words[asked[1]!.toLowerCase()] ?? Number(asked[1])) : undefined;
-        if (n !== correct) report(`the stem must say how many to choose ("Choose ${correct}.")`, 'stem');
-      }
-      q.options.forEach((o, k) => {
-        if (/\b(all|none) of the above\b/i.test(o.text)) report('"all/none of the above" is not allowed', 'options', k, 'text');
-      });
-      unique(q.options.map((o) => o.text), 'option', 'options');
-      break;
-    }
-    case 'matching':
-      unique(q.pairs.map((p) => p.source), 'source', 'pairs');
-      unique(q.pairs.map((p) => p.target), 'target', 'pairs');
-      break;
-    case 'ordering':
-      unique(q.steps, 'step', 'steps');
-      break;
-    case 'short-text':
-      unique(q.answers, 'answer', 'answers');
-      break;
-    case 'scenario':
-      q.steps.forEach((step, k) => {
-        const correct = step.choices.filter((c) => c.correct).length;
-        if (correct !== 1) report(`step ${k + 1} needs exactly 1 correct choice; it has ${correct}`, 'steps', k, 'choices');
-        unique(step.choices.map((c) => c.text), `step ${k + 1} choice`, 'steps');
-      });
-      break;
-    case 'true-false':
-      break;
-  }
-}
-
 function renderQuestion(q: QuestionSource, render: ReturnType<typeof createRenderer>): QuestionData {
   const stem = render.block(q.stem);
-  const base = { id: q.id, criteria: q.criteria, stem, stemText: htmlToText(stem) };
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return {
-        ...base,
-        type: q.type,
-        options: q.options.map((o) => ({ text: render.inline(o.text), correct: o.correct === true, feedback: render.inline(o.feedback) })),
-      };
-    case 'true-false':
-      return { ...base, type: q.type, correct: q.correct, feedback: { true: render.inline(q.feedback.true), false: render.inline(q.feedback.false) } };
-    case 'matching':
-      return {
-        ...base,
-        type: q.type,
-        pairs: q.pairs.map((p) => ({ source: render.inline(p.source), target: render.inline(p.target) })),
-        feedback: { correct: render.inline(q.feedback.correct), incorrect: render.inline(q.feedback.incorrect) },
-      };
-    case 'ordering':
-      return {
-        ...base,
-        type: q.type,
-        steps: q.steps.map((s) => render.inline(s)),
-        feedback: { correct: render.inline(q.feedback.correct), incorrect: render.inline(q.feedback.incorrect) },
-      };
-    case 'scenario':
-      return {
-        ...base,
-        type: q.type,
-        steps: q.steps.map((step) => ({
-          prompt: render.inline(step.prompt),
-          choices: step.choices.map((c) => ({
-            text: render.inline(c.text),
-            correct: c.correct === true,
-            feedback: render.inline(c.feedback),
-            ...(c.reply ? { reply: render.inline(c.reply) } : {}),
-          })),
-        })),
-      };
-    case 'short-text':
-      return {
-        ...base,
-        type: q.type,
-        answers: q.answers.map((a) => a.trim()),
-        feedback: { correct: render.inline(q.feedback.correct), incorrect: render.inline(q.feedback.incorrect) },
-      };
-  }
+  return renderQuestionKind(q, render, { id: q.id, criteria: q.criteria, stem, stemText: htmlToText(stem) });
 }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-
-const code = z.string().regex(/^\d+\.(\d+|[a-z])$/, 'a criterion code looks like "1.1" or "1.a"');
-const id = (max: number) =>
-  z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use only a-z, 0-9 and "-"').max(max, `at most ${max} characters`);
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+import { code, id, text } from './question-kinds/common.js';
+import { questionSchema, type QuestionSource } from './question-kinds/index.js';
 
 export const criterionSchema = z.strictObject({
   code: code,
@@ -47,69 +44,6 @@ export const lessonFrontMatterSchema = z.strictObject({
 
 export const pageFrontMatterSchema = z.strictObject({ title: text(120) });
 
-const option = text(250);
-const feedback = text(600);
-const common = {
-  id: id(24),
-  criteria: z.array(code).min(1, 'map the question to a criterion').max(2, 'map a question to two criteria at most'),
-  stem: text(1500),
-};
-const rightWrongFeedback = z.strictObject({ correct: feedback, incorrect: feedback });
-
-export const questionSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...common,
-    type: z.enum(['single', 'multiple']),
-    options: z
-      .array(z.strictObject({ text: option, correct: z.boolean().optional(), feedback }))
-      .min(3, 'give at least 3 options')
-      .max(6, 'give at most 6 options'),
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('true-false'),
-    correct: z.boolean(),
-    feedback: z.strictObject({ true: feedback, false: feedback }),
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('matching'),
-    pairs: z
-      .array(z.strictObject({ source: option, target: option }))
-      .min(3, 'give at least 3 pairs')
-      .max(6, 'give at most 6 pairs'),
-    feedback: rightWrongFeedback,
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('ordering'),
-    steps: z.array(option).min(3, 'give at least 3 steps').max(8, 'give at most 8 steps'),
-    feedback: rightWrongFeedback,
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('scenario'),
-    steps: z
-      .array(
-        z.strictObject({
-          prompt: text(600),
-          choices: z
-            .array(z.strictObject({ text: option, correct: z.boolean().optional(), feedback, reply: text(400).optional() }))
-            .min(2, 'give at least 2 choices')
-            .max(4, 'give at most 4 choices'),
-        }),
-      )
-      .min(2, 'give at least 2 steps')
-      .max(6, 'give at most 6 steps'),
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('short-text'),
-    answers: z.array(text(40)).min(1).max(10, 'list at most 10 accepted answers (what every SCORM LMS must hold)'),
-    feedback: rightWrongFeedback,
-  }),
-]);
-
 export const questionBankSchema = z.strictObject({
   outcome: z.number().int().min(1),
   questions: z.array(questionSchema).min(1),
@@ -118,5 +52,5 @@ export const questionBankSchema = z.strictObject({
 export type UnitSource = z.infer<typeof unitSchema>;
 export type GlossarySource = z.infer<typeof glossarySchema>;
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
-export type QuestionSource = z.infer<typeof questionSchema>;
+export type { QuestionSource };
 export type QuestionBankSource = z.infer<typeof questionBankSchema>;

@@ -1,34 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
+import type { CourseData } from '../../tracking/learner-model/course-data.js';
 import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-model/learner-state.js';
-import { plainText } from '../../tracking/plain-text.js';
-import { isCorrect } from '../../tracking/learner-model/responses.js';
+import { answerInWords, correctAnswerInWords, isCorrect, optionsInWords } from '../../tracking/learner-model/question-kinds/index.js';
 import type { RefusedRecord } from '../../tracking/tracker.js';
-import { formatAnswer } from '../format-answer.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
 
-const text = plainText;
 const date = (day: number) => new Date(day * 86400000).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** The correct answer written out in words. */
-function correctAnswer(q: QuestionData): string {
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return q.options.filter((o) => o.correct).map((o) => text(o.text)).join('; ');
-    case 'true-false':
-      return q.correct ? strings.trueLabel : strings.falseLabel;
-    case 'matching':
-      return q.pairs.map((p) => `${text(p.source)} → ${text(p.target)}`).join('; ');
-    case 'ordering':
-      return q.steps.map((s, i) => `${i + 1}. ${text(s)}`).join(' ');
-    case 'short-text':
-      return q.answers[0]!;
-    case 'scenario':
-      return q.steps.map((s, k) => `${k + 1}. ${text(s.choices.find((c) => c.correct)!.text)}`).join(' ');
-  }
-}
 
 /**
  * The learner's own evidence record, from their saved state (no LRS needed): for each criterion,
@@ -121,14 +99,12 @@ export class CclEvidence extends LitElement {
                     ${asked.map(
                       ({ q, r }) => html`<li>
                         <div>${q.stemText}</div>
-                        ${q.type === 'single' || q.type === 'multiple'
-                          ? html`<p>${strings.options}: ${q.options.map((opt) => text(opt.text)).join(' | ')}</p>`
-                          : nothing}
+                        ${optionsInWords(q).length ? html`<p>${strings.options}: ${optionsInWords(q).join(' | ')}</p>` : nothing}
                         <dl>
                           <dt>${strings.yourAnswer}</dt>
-                          <dd>${formatAnswer(q, r)}</dd>
+                          <dd>${answerInWords(q, r)}</dd>
                           <dt>${strings.correctAnswer}</dt>
-                          <dd>${correctAnswer(q)}</dd>
+                          <dd>${correctAnswerInWords(q)}</dd>
                           <dt>${strings.result}</dt>
                           <dd>${isCorrect(q, r) ? strings.correct : strings.incorrect}</dd>
                         </dl>

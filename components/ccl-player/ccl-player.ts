@@ -10,7 +10,7 @@ import {
   unitResult,
   type LearnerState,
 } from '../../tracking/learner-model/learner-state.js';
-import { isCorrect, type Response } from '../../tracking/learner-model/responses.js';
+import { isCorrect, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 import { restoreState } from '../../tracking/learner-model/restore-state.js';
 import { encodeState } from '../../tracking/learner-model/state-codec.js';
 import { objectiveId, type LaunchData, type RefusedRecord, type SaveStatus, type Tracker } from '../../tracking/tracker.js';

@@ -1,4 +1,4 @@
-import type { Response } from '../../tracking/learner-model/responses.js';
+import type { Response } from '../../tracking/learner-model/question-kinds/index.js';
 
 /** Fired when the learner checks an answer (or makes the last choice of a simulation). */
 export class AnswerEvent extends Event {

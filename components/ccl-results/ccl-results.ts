@@ -2,8 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { OutcomeData } from '../../tracking/learner-model/course-data.js';
 import { criterionStatus, scoreAttempt, type OutcomeProgress } from '../../tracking/learner-model/learner-state.js';
-import { isCorrect } from '../../tracking/learner-model/responses.js';
-import { formatAnswer } from '../format-answer.js';
+import { answerInWords, isCorrect } from '../../tracking/learner-model/question-kinds/index.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
 
@@ -101,7 +100,7 @@ export class CclResults extends LitElement {
           const right = isCorrect(q, r);
           return html`<li>
             <div>${unsafeHTML(q.stem)}</div>
-            <p><strong>${strings.yourAnswer}:</strong> ${formatAnswer(q, r)}</p>
+            <p><strong>${strings.yourAnswer}:</strong> ${answerInWords(q, r)}</p>
             <p class=${right ? 'status-met' : 'status-not-yet'}><strong>${right ? strings.correct : strings.incorrect}</strong></p>
           </li>`;
         })}

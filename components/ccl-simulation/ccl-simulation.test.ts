@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScenarioQuestionData } from '../../tracking/learner-model/course-data.js';
+import type { ScenarioQuestion } from '../../tracking/learner-model/question-kinds/index.js';
 import type { AnswerEvent } from '../ccl-question/answer-event.js';
 import type { CclSimulation } from './ccl-simulation.js';
 import './ccl-simulation.js';
 
-const call: ScenarioQuestionData = {
+const call: ScenarioQuestion = {
   id: 'q1-40',
   type: 'scenario',
   criteria: ['1.1'],

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ScenarioQuestionData } from '../../tracking/learner-model/course-data.js';
+import type { ScenarioQuestion } from '../../tracking/learner-model/question-kinds/index.js';
 import { seededRandom, shuffle } from '../../tracking/learner-model/learner-state.js';
 import { AnswerEvent } from '../ccl-question/answer-event.js';
 import { strings } from '../strings.js';
@@ -27,7 +27,7 @@ export class CclSimulation extends LitElement {
     error: { state: true },
   };
 
-  declare question: ScenarioQuestionData;
+  declare question: ScenarioQuestion;
   declare seed: string;
   /** The checked path, or null while the learner is still in the conversation. */
   declare answered: number[] | null;

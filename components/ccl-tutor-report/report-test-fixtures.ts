@@ -6,7 +6,7 @@ import type { Statement } from '@xapi/xapi';
 import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
-import type { ChoiceQuestionData, CourseData } from '../../tracking/learner-model/course-data.js';
+import type { SingleQuestion, CourseData } from '../../tracking/learner-model/course-data.js';
 import { EvidenceStore } from '../../tracking/report/evidence-model.js';
 import { catalogueFromCourses, type UnitCatalogue } from '../../tracking/report/unit-catalogue.js';
 import { StatementFactory, type Actor } from '../../tracking/xapi/statement-factory.js';
@@ -20,7 +20,7 @@ const factory = (a: Actor) => new StatementFactory(course, { actor: a, registrat
 const at = (iso: string, s: Statement): Statement => ({ ...s, timestamp: iso });
 
 /** A single-choice question on 1.1, and its right and first wrong option. */
-export const question = course.outcomes[0]!.questions.find((q): q is ChoiceQuestionData => q.type === 'single' && q.criteria.includes('1.1'))!;
+export const question = course.outcomes[0]!.questions.find((q): q is SingleQuestion => q.type === 'single' && q.criteria.includes('1.1'))!;
 export const rightOption = question.options.findIndex((o) => o.correct);
 export const wrongOption = question.options.findIndex((o) => !o.correct);
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChoiceQuestionData, CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
+import type { SingleQuestion, CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
 import { record } from '../support/fault-ledger.js';
 import { Learner } from '../support/learner.js';
 import { waitForVerb } from '../support/lrs-query.js';
@@ -96,7 +96,7 @@ function correctWords(q: QuestionData): string {
   switch (q.type) {
     case 'single':
     case 'multiple':
-      return (q as ChoiceQuestionData).options.filter((o) => o.correct).map((o) => plain(o.text)).join('; ');
+      return (q as SingleQuestion).options.filter((o) => o.correct).map((o) => plain(o.text)).join('; ');
     case 'true-false':
       return q.correct ? 'True' : 'False';
     case 'matching':

@@ -1,5 +1,53 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
+import type { QuestionType, QuestionTypes } from '../../tracking/learner-model/question-kinds/index.js';
+
+type Driver<Q> = (root: Locator, q: Q, right: boolean) => Promise<void>;
+const checkAnswer = (root: Locator) => root.locator('button', { hasText: 'Check answer' }).click();
+
+/** How a learner answers each kind in the browser (a kind without a driver is a type error). */
+const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
+  async single(root, q, right) {
+    await root.locator(`input[data-index="${q.options.findIndex((o) => o.correct === right)}"]`).check();
+    await checkAnswer(root);
+  },
+  async multiple(root, q, right) {
+    const picks = right ? q.options.flatMap((o, i) => (o.correct ? [i] : [])) : [q.options.findIndex((o) => !o.correct)];
+    for (const i of picks) await root.locator(`input[data-index="${i}"]`).check();
+    await checkAnswer(root);
+  },
+  async 'true-false'(root, q, right) {
+    await root.locator(`input[data-index="${String(right ? q.correct : !q.correct)}"]`).check();
+    await checkAnswer(root);
+  },
+  async matching(root, q, right) {
+    for (let s = 0; s < q.pairs.length; s++) await root.locator(`select#q-${q.id}-${s}`).selectOption(String(right ? s : (s + 1) % q.pairs.length));
+    await checkAnswer(root);
+  },
+  async ordering(root, q, right) {
+    if (right) {
+      // Bubble each step up to its place with the Move up buttons, as a keyboard user would.
+      for (let want = 0; want < q.steps.length; want++) {
+        const order = await root.locator('ol.order li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-step'))));
+        for (let pos = order.indexOf(want); pos > want; pos--) await root.locator('ol.order li').nth(pos).locator('button').first().click();
+      }
+    }
+    await checkAnswer(root);
+  },
+  async 'short-text'(root, q, right) {
+    await root.locator('input[type="text"]').fill(right ? q.answers[0]! : 'not the answer');
+    await checkAnswer(root);
+  },
+  async scenario(root, q, right) {
+    // Talk the call through: the best response at every step (a wrong one at the first, if asked).
+    const sim = root.locator('ccl-simulation');
+    for (let k = 0; k < q.steps.length; k++) {
+      const i = q.steps[k]!.choices.findIndex((c) => c.correct === (right || k > 0));
+      await sim.locator(`fieldset input[data-index="${i}"]`).check();
+      await sim.locator('button', { hasText: 'Choose this response' }).click();
+    }
+  },
+};
 
 /** A simulated learner working through a package launched in the harness page. */
 export class Learner {
@@ -38,52 +86,7 @@ export class Learner {
   /** Answers the question on screen through the UI, rightly or wrongly, and checks it. */
   async answer(q: QuestionData, right: boolean): Promise<void> {
     const root = this.sco.locator('ccl-question');
-    if (q.type === 'scenario') {
-      // Talk the call through: the best response at every step (a wrong one at the first, if asked).
-      const sim = root.locator('ccl-simulation');
-      for (let k = 0; k < q.steps.length; k++) {
-        const i = q.steps[k]!.choices.findIndex((c) => c.correct === (right || k > 0));
-        await sim.locator(`fieldset input[data-index="${i}"]`).check();
-        await sim.locator('button', { hasText: 'Choose this response' }).click();
-      }
-      await root.locator('.feedback').waitFor();
-      return;
-    }
-    switch (q.type) {
-      case 'single': {
-        const i = q.options.findIndex((o) => o.correct === right);
-        await root.locator(`input[data-index="${i}"]`).check();
-        break;
-      }
-      case 'multiple': {
-        const picks = right ? q.options.flatMap((o, i) => (o.correct ? [i] : [])) : [q.options.findIndex((o) => !o.correct)];
-        for (const i of picks) await root.locator(`input[data-index="${i}"]`).check();
-        break;
-      }
-      case 'true-false':
-        await root.locator(`input[data-index="${String(right ? q.correct : !q.correct)}"]`).check();
-        break;
-      case 'matching':
-        for (let s = 0; s < q.pairs.length; s++) {
-          const target = right ? s : (s + 1) % q.pairs.length;
-          await root.locator(`select#q-${q.id}-${s}`).selectOption(String(target));
-        }
-        break;
-      case 'ordering': {
-        if (right) {
-          // Bubble each step up to its place with the Move up buttons, as a keyboard user would.
-          for (let want = 0; want < q.steps.length; want++) {
-            const order = await root.locator('ol.order li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-step'))));
-            for (let pos = order.indexOf(want); pos > want; pos--) await root.locator('ol.order li').nth(pos).locator('button').first().click();
-          }
-        }
-        break;
-      }
-      case 'short-text':
-        await root.locator('input[type="text"]').fill(right ? q.answers[0]! : 'not the answer');
-        break;
-    }
-    await root.locator('button', { hasText: 'Check answer' }).click();
+    await (DRIVERS[q.type] as Driver<QuestionData>)(root, q, right);
     await root.locator('.feedback').waitFor();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHORT_TEXT_MAX, type QuestionData } from '../../tracking/learner-model/course-data.js';
-import type { Response } from '../../tracking/learner-model/responses.js';
+import { SHORT_TEXT_MAX, type QuestionData } from '../../tracking/learner-model/question-kinds/index.js';
+import type { Response } from '../../tracking/learner-model/question-kinds/index.js';
 import { scorm12, scorm2004, type ScormDialect } from '../../tracking/scorm/scorm-dialects.js';
 import { objectiveId } from '../../tracking/tracker.js';
 import { record } from '../support/fault-ledger.js';

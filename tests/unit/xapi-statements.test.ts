@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseData, QuestionData, QuestionType } from '../../tracking/learner-model/course-data.js';
-import type { Response } from '../../tracking/learner-model/responses.js';
+import type { Response } from '../../tracking/learner-model/question-kinds/index.js';
 import { StatementFactory } from '../../tracking/xapi/statement-factory.js';
 import { CMI5, VERBS } from '../../tracking/xapi/vocabulary.js';
 import { loadAllCourses } from '../support/units.js';

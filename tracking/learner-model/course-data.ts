@@ -3,7 +3,9 @@
  * Shared by the build (which writes it) and the player (which reads it).
  */
 
-export type QuestionType = 'single' | 'multiple' | 'true-false' | 'matching' | 'ordering' | 'short-text' | 'scenario';
+/** The question kinds' data types (each kind's module defines its own). */
+export type * from './question-kinds/index.js';
+import type { QuestionData } from './question-kinds/index.js';
 
 export interface CriterionData {
   code: string;
@@ -19,68 +21,6 @@ export interface LessonData {
   /** Sanitised HTML. */
   html: string;
 }
-
-interface QuestionBase {
-  id: string;
-  type: QuestionType;
-  criteria: string[];
-  /** Sanitised HTML of the stem. */
-  stem: string;
-  /** Plain text of the stem, for LMS interaction descriptions and evidence records. */
-  stemText: string;
-}
-
-export interface ChoiceQuestionData extends QuestionBase {
-  type: 'single' | 'multiple';
-  options: { text: string; correct: boolean; feedback: string }[];
-}
-
-export interface TrueFalseQuestionData extends QuestionBase {
-  type: 'true-false';
-  correct: boolean;
-  feedback: { true: string; false: string };
-}
-
-export interface MatchingQuestionData extends QuestionBase {
-  type: 'matching';
-  pairs: { source: string; target: string }[];
-  feedback: { correct: string; incorrect: string };
-}
-
-export interface OrderingQuestionData extends QuestionBase {
-  type: 'ordering';
-  /** In the correct order. */
-  steps: string[];
-  feedback: { correct: string; incorrect: string };
-}
-
-export interface ShortTextQuestionData extends QuestionBase {
-  type: 'short-text';
-  answers: string[];
-  feedback: { correct: string; incorrect: string };
-}
-
-/**
- * A call or chat simulation: at each step the learner chooses what to say or do next and sees
- * the consequence; the conversation then carries on along the right path.
- */
-export interface ScenarioQuestionData extends QuestionBase {
-  type: 'scenario';
-  steps: {
-    /** What the customer says, or what happens (sanitised HTML). */
-    prompt: string;
-    /** Exactly one is correct. `reply` is the customer's reaction to a choice, when given. */
-    choices: { text: string; correct: boolean; feedback: string; reply?: string }[];
-  }[];
-}
-
-export type QuestionData =
-  | ChoiceQuestionData
-  | TrueFalseQuestionData
-  | MatchingQuestionData
-  | OrderingQuestionData
-  | ShortTextQuestionData
-  | ScenarioQuestionData;
 
 export interface OutcomeData {
   number: number;
@@ -127,6 +67,3 @@ export interface CourseData {
     lrs?: { endpoint: string; auth: string };
   };
 }
-
-/** Longest short-text answer a learner can type; keeps suspend_data bounded. */
-export const SHORT_TEXT_MAX = 40;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseData } from './course-data.js';
 import { answerQuestion, drawQuestions, initialState, seededRandom, startAttempt, unitResult } from './learner-state.js';
-import type { Response } from './responses.js';
+import type { Response } from './question-kinds/index.js';
 import { loadAllCourses } from '../../tests/support/units.js';
 
 const course = loadAllCourses().find((c) => c.unit.id === 'f-503-0389')!;

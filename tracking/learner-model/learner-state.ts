@@ -1,5 +1,5 @@
 import type { CourseData, OutcomeData } from './course-data.js';
-import { isCorrect, type Response } from './responses.js';
+import { isCorrect, type Response } from './question-kinds/index.js';
 
 /** Most attempts counted per knowledge check; keeps the saved state bounded. */
 export const MAX_ATTEMPTS = 999;

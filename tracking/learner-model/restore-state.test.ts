@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAllCourses } from '../../tests/support/units.js';
 import { answerQuestion, initialState, seededRandom, startAttempt, type LearnerState } from './learner-state.js';
 import { restoreState } from './restore-state.js';
-import type { Response } from './responses.js';
+import type { Response } from './question-kinds/index.js';
 import { encodeState } from './state-codec.js';
 
 const course = loadAllCourses().find((c) => c.unit.id === 'a-500-7158')!;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CourseData } from './course-data.js';
 import { answerQuestion, initialState, seededRandom, startAttempt, type LearnerState } from './learner-state.js';
-import type { Response } from './responses.js';
+import type { Response } from './question-kinds/index.js';
 import { SUSPEND_DATA_LIMIT, decodeState, encodeState, worstCaseState, worstCaseSuspendLength } from './state-codec.js';
 import { loadAllCourses } from '../../tests/support/units.js';
 

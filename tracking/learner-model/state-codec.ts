@@ -1,6 +1,7 @@
-import { SHORT_TEXT_MAX, type CourseData, type QuestionData } from './course-data.js';
+import type { CourseData } from './course-data.js';
+import type { Encoded } from './question-kinds/kind.js';
 import { MAX_ATTEMPTS, initialState, type Attempt, type LearnerState, type OutcomeProgress } from './learner-state.js';
-import { isValidResponse, type Response } from './responses.js';
+import { decodeResponse, encodeResponse, longestResponse, type QuestionData, type Response } from './question-kinds/index.js';
 
 /**
  * Compact, versioned text form of the learner state, for `suspend_data`.
@@ -13,7 +14,7 @@ export const CODEC_VERSION = '1';
 /** SCORM 1.2's `cmi.suspend_data` limit, which every unit is built to stay under. */
 export const SUSPEND_DATA_LIMIT = 4096;
 
-type EncodedAnswer = number | number[] | string | null;
+type EncodedAnswer = Encoded | null;
 type EncodedAttempt = [number[], EncodedAnswer[], number];
 type EncodedOutcome = [number, number, number[], string, EncodedAttempt | 0];
 
@@ -31,25 +32,21 @@ function hexToBits(hex: string): number[] {
   return out;
 }
 
-const encodeAnswer = (r: Response | null): EncodedAnswer =>
-  r === null ? null : typeof r === 'boolean' ? (r ? 1 : 0) : r;
+const encodeAnswer = (q: QuestionData, r: Response | null): EncodedAnswer => (r === null ? null : encodeResponse(q, r));
 
 function decodeAnswer(q: QuestionData, a: unknown): Response | null {
-  if (a === null) return null;
-  const r = q.type === 'true-false' ? (a === 1 ? true : a === 0 ? false : undefined) : a;
-  if (!isValidResponse(q, r)) throw new Error(`bad answer for ${q.id}`);
-  return r;
+  return a === null ? null : decodeResponse(q, a);
 }
 
 export function encodeState(course: CourseData, state: LearnerState): string {
   const lessonIds = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
   const visited = state.visited.map((id) => lessonIds.indexOf(id)).filter((i) => i >= 0);
-  const outcomes: EncodedOutcome[] = state.outcomes.map((o) => [
+  const outcomes: EncodedOutcome[] = state.outcomes.map((o, i) => [
     o.attempts,
     o.best ?? -1,
     o.criterionBest.map((b) => b ?? -1),
     bitsToHex(o.seen),
-    o.attempt ? [o.attempt.questions, o.attempt.answers.map(encodeAnswer), o.attempt.day] : 0,
+    o.attempt ? [o.attempt.questions, o.attempt.answers.map((a, k) => encodeAnswer(course.outcomes[i]!.questions[o.attempt!.questions[k]!]!, a)), o.attempt.day] : 0,
   ]);
   return CODEC_VERSION + JSON.stringify([state.location, bitsToHex(visited), outcomes]);
 }
@@ -130,7 +127,7 @@ function decodeOutcome(course: CourseData, index: number, raw: unknown): Outcome
 export function worstCaseState(course: CourseData): LearnerState {
   const per = course.settings.questionsPerCriterion;
   const longest = (o: CourseData['outcomes'][number]) => {
-    const size = (q: QuestionData) => JSON.stringify(encodeAnswer(longestAnswer(q))).length + String(o.questions.length).length + 2;
+    const size = (q: QuestionData) => JSON.stringify(encodeAnswer(q, longestResponse(q))).length + String(o.questions.length).length + 2;
     const picked = new Set<number>();
     for (const c of o.criteria) {
       const ranked = o.questions
@@ -154,30 +151,10 @@ export function worstCaseState(course: CourseData): LearnerState {
         best: 100,
         criterionBest: o.criteria.map(() => 100),
         seen: o.questions.map((_, i) => i),
-        attempt: { questions, answers: questions.map((qi) => longestAnswer(o.questions[qi]!)), day: 99999 },
+        attempt: { questions, answers: questions.map((qi) => longestResponse(o.questions[qi]!)), day: 99999 },
       };
     }),
   };
-}
-
-function longestAnswer(q: QuestionData): Response {
-  const desc = (n: number) => Array.from({ length: n }, (_, i) => n - 1 - i);
-  switch (q.type) {
-    case 'single':
-      return q.options.length - 1;
-    case 'multiple':
-      return q.options.map((_, i) => i);
-    case 'true-false':
-      return false;
-    case 'matching':
-      return desc(q.pairs.length);
-    case 'ordering':
-      return desc(q.steps.length);
-    case 'short-text':
-      return '"'.repeat(SHORT_TEXT_MAX);
-    case 'scenario':
-      return q.steps.map((s) => s.choices.length - 1);
-  }
 }
 
 export function worstCaseSuspendLength(course: CourseData): number {

@@ -4,7 +4,7 @@ import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
 import type { CourseData, QuestionData } from '../learner-model/course-data.js';
-import type { Response } from '../learner-model/responses.js';
+import type { Response } from '../learner-model/question-kinds/index.js';
 import { StatementFactory, type Actor } from '../xapi/statement-factory.js';
 import { activityIris } from '../xapi/vocabulary.js';
 import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord } from './evidence-model.js';

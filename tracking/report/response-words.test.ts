@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
-import { formatAnswer } from '../../components/format-answer.js';
-import type { ChoiceQuestionData, QuestionData } from '../learner-model/course-data.js';
-import type { Response } from '../learner-model/responses.js';
+import type { SingleQuestion, QuestionData } from '../learner-model/course-data.js';
+import { answerInWords, type Response } from '../learner-model/question-kinds/index.js';
 import { StatementFactory } from '../xapi/statement-factory.js';
 import { readReportStatement, type AskedQuestion } from './report-statements.js';
 import { correctResponsesInWords, questionOptions, responseInWords } from './response-words.js';
@@ -54,19 +53,19 @@ describe('responses in words', () => {
       for (const q of all.filter((x) => x.type === type)) {
         const r = responseFor(q);
         const record = asked(q, r);
-        expect(responseInWords(record.question, record.response)).toBe(formatAnswer(q, r));
+        expect(responseInWords(record.question, record.response)).toBe(answerInWords(q, r));
       }
     },
   );
 
   it('writes out the correct response from the pattern', () => {
-    const single = all.find((q) => q.type === 'single')! as ChoiceQuestionData;
+    const single = all.find((q) => q.type === 'single')! as SingleQuestion;
     const right = single.options.findIndex((o) => o.correct);
-    expect(correctResponsesInWords(asked(single, 0).question)).toEqual([formatAnswer(single, right)]);
+    expect(correctResponsesInWords(asked(single, 0).question)).toEqual([answerInWords(single, right)]);
     const short = all.find((q) => q.type === 'short-text')! as Extract<QuestionData, { type: 'short-text' }>;
     expect(correctResponsesInWords(asked(short, 'x').question)).toEqual(short.answers); // {case_matters=false} taken off
     const ordering = all.find((q) => q.type === 'ordering')! as Extract<QuestionData, { type: 'ordering' }>;
-    expect(correctResponsesInWords(asked(ordering, [0]).question)).toEqual([formatAnswer(ordering, ordering.steps.map((_, i) => i))]);
+    expect(correctResponsesInWords(asked(ordering, [0]).question)).toEqual([answerInWords(ordering, ordering.steps.map((_, i) => i))]);
   });
 
   it('lists the options the learner had', () => {

@@ -1,6 +1,6 @@
 import { isoDuration } from '../iso-duration.js';
 import type { UnitResult } from '../learner-model/learner-state.js';
-import { INTERACTION_TYPE, correctPatterns, formatResponse, type ScormVersion } from '../learner-model/interaction-format.js';
+import { correctPatterns, formatResponse, interactionType, type ScormVersion } from '../learner-model/question-kinds/index.js';
 import type { AnsweredQuestion, CriterionProgress } from '../tracker.js';
 
 /** What differs between SCORM 1.2 and SCORM 2004: element names, value formats, error codes. */
@@ -97,7 +97,7 @@ export const scorm12: ScormDialect = {
       [`${p}.id`, a.question.id],
       ...a.objectiveIds.map((id, k): [string, string] => [`${p}.objectives.${k}.id`, id]),
       [`${p}.time`, `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`],
-      [`${p}.type`, INTERACTION_TYPE[a.question.type]],
+      [`${p}.type`, interactionType(a.question)],
       ...correctPatterns(a.question, '1.2').map((pattern, k): [string, string] => [`${p}.correct_responses.${k}.pattern`, pattern]),
       [`${p}.weighting`, '1'],
       [`${p}.student_response`, formatResponse(a.question, a.response, '1.2')],
@@ -160,7 +160,7 @@ export const scorm2004: ScormDialect = {
     const p = `cmi.interactions.${n}`;
     return [
       [`${p}.id`, a.question.id],
-      [`${p}.type`, INTERACTION_TYPE[a.question.type]],
+      [`${p}.type`, interactionType(a.question)],
       ...a.objectiveIds.map((id, k): [string, string] => [`${p}.objectives.${k}.id`, id]),
       [`${p}.timestamp`, timestamp2004(a.timestamp)],
       ...correctPatterns(a.question, '2004').map((pattern, k): [string, string] => [`${p}.correct_responses.${k}.pattern`, pattern]),

@@ -1,8 +1,8 @@
 import type { Activity as ContextActivity, Context, InteractionComponent, Statement } from '@xapi/xapi';
 import type { CourseData, LessonData, QuestionData } from '../learner-model/course-data.js';
-import { correctPatterns, formatResponse, digit, letter } from '../learner-model/interaction-format.js';
+import { correctPatterns, formatResponse, interactionComponents, interactionType } from '../learner-model/question-kinds/index.js';
+import type { Component } from '../learner-model/question-kinds/kind.js';
 import { isoDuration } from '../iso-duration.js';
-import { plainText } from '../plain-text.js';
 import type { AnsweredQuestion } from '../tracker.js';
 import { ACTIVITY_TYPES, CMI5, VERBS, activityIris, type VerbName } from './vocabulary.js';
 import { newUuid } from './uuid.js';
@@ -209,34 +209,17 @@ export class StatementFactory {
 
 /** The question as a cmi.interaction activity: type, choices / source / target / steps, correct pattern. */
 export function interactionDefinition(q: QuestionData) {
-  const component = (id: string, html: string): InteractionComponent => ({ id, description: text(plainText(html)) });
-  const base = {
+  const lists = Object.fromEntries(
+    Object.entries(interactionComponents(q)).map(([key, items]: [string, Component[]]) => [key, items.map((c): InteractionComponent => ({ id: c.id, description: text(c.text) }))]),
+  );
+  return {
     type: ACTIVITY_TYPES.interaction,
     name: text(q.id),
     description: text(q.stemText),
+    interactionType: interactionType(q),
     correctResponsesPattern: correctPatterns(q, 'xapi'),
+    ...lists,
   };
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return { ...base, interactionType: 'choice' as const, choices: q.options.map((o, i) => component(letter(i), o.text)) };
-    case 'true-false':
-      return { ...base, interactionType: 'true-false' as const };
-    case 'matching':
-      return {
-        ...base,
-        interactionType: 'matching' as const,
-        source: q.pairs.map((p, i) => component(digit(i), p.source)),
-        target: q.pairs.map((p, i) => component(letter(i), p.target)),
-      };
-    case 'ordering':
-      return { ...base, interactionType: 'sequencing' as const, choices: q.steps.map((s, i) => component(letter(i), s)) };
-    case 'short-text':
-      return { ...base, interactionType: 'fill-in' as const };
-    case 'scenario':
-      // Each step is what the customer said; the response names the learner's choice at each.
-      return { ...base, interactionType: 'performance' as const, steps: q.steps.map((s, i) => component(digit(i), s.prompt)) };
-  }
 }
 
 function asList(v: unknown): ContextActivity[] {

@@ -63,9 +63,11 @@ export class CclEvidence extends LitElement {
       }
     `,
   ];
-  static override properties = { course: { attribute: false }, state: { attribute: false }, learnerName: {}, refused: { attribute: false } };
+  static override properties = { course: { attribute: false }, state: { attribute: false }, passMark: { type: Number }, learnerName: {}, refused: { attribute: false } };
   declare course: CourseData;
   declare state: LearnerState;
+  /** The pass mark in force (the LMS may set its own). */
+  declare passMark: number;
   declare learnerName: string;
   /** Records the LRS refused (kept in this browser): listed so the learner can show their tutor. */
   declare refused: RefusedRecord[];
@@ -91,7 +93,7 @@ export class CclEvidence extends LitElement {
           ${attempt ? html`<p>${strings.evidenceAttempt(date(attempt.day), p.attempts)}</p>` : html`<p class="none">${strings.evidenceNone}</p>`}
           ${o.criteria.map((c, j) => {
             const asked = attempt ? attempt.questions.map((qi, k) => ({ q: o.questions[qi]!, r: attempt.answers[k]! })).filter(({ q }) => q.criteria.includes(c.code)) : [];
-            const status = criterionStatus(p.criterionBest[j] ?? null, course.settings.passMark);
+            const status = criterionStatus(p.criterionBest[j] ?? null, this.passMark ?? course.settings.passMark);
             return html`<h3>${c.code} ${c.text}</h3>
               <p>${strings.criterionStatus[status]}${p.criterionBest[j] !== null ? ` (${strings.best(p.criterionBest[j]!)})` : ''}</p>
               ${asked.length

@@ -1,19 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CourseData } from '../../tracking/learner-model/course-data.js';
-import {
-  answerQuestion,
-  criterionStatus,
-  isFinished,
-  scoreAttempt,
-  startAttempt,
-  unitResult,
-  type LearnerState,
-} from '../../tracking/learner-model/learner-state.js';
-import { isCorrect, type Response } from '../../tracking/learner-model/question-kinds/index.js';
-import { restoreState } from '../../tracking/learner-model/restore-state.js';
-import { encodeState } from '../../tracking/learner-model/state-codec.js';
-import { objectiveId, type LaunchData, type RefusedRecord, type SaveStatus, type Tracker } from '../../tracking/tracker.js';
+import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-model/learner-state.js';
+import { formatLocation, sameLocation, type Location } from '../../tracking/learner-model/location.js';
+import { PlayerSession } from '../../tracking/player-session.js';
+import type { LaunchData, RefusedRecord, SaveStatus, Tracker } from '../../tracking/tracker.js';
 import type { AnswerEvent } from '../ccl-question/ccl-question.js';
 import '../ccl-question/ccl-question.js';
 import '../ccl-results/ccl-results.js';
@@ -25,7 +16,10 @@ import { playerStyles } from './ccl-player.styles.js';
 
 /**
  * The unit player: navigation by outcome, lessons, a knowledge check per outcome, results,
- * progress and glossary. Reports through a Tracker and resumes from the state it saved.
+ * progress, My evidence and glossary. What reaches the LMS, and when, is the PlayerSession's
+ * (tracking/player-session.ts); the element renders, moves focus and listens to the page.
+ *
+ * @cssprop --ccl-accent - The centre's theme colour (header, buttons, focus); set from the build's theme colour.
  */
 export class CclPlayer extends LitElement {
   static override styles = [theme, playerStyles];
@@ -44,8 +38,11 @@ export class CclPlayer extends LitElement {
     refused: { state: true },
   };
 
+  /** The unit, as the launch page carries it. Set before begin(). */
   declare course: CourseData;
+  /** How progress is reported for this launch (see createTracker). Set before begin(). */
   declare tracker: Tracker;
+  /** The learner state, as the session last changed it. */
   declare state: LearnerState;
   declare saveStatus: SaveStatus;
   declare mode: LaunchData['mode'];
@@ -53,8 +50,6 @@ export class CclPlayer extends LitElement {
   /** Question position shown in the knowledge check in progress. */
   declare position: number;
   declare glossaryTerm: string;
-  /** The learner's name as the LMS gives it (for their evidence record). */
-  private learnerName = '';
   /** A message about the launch (bad LRS settings, say), shown to the learner. */
   declare notice: string;
   /** Where Exit takes the learner (cmi5 returnURL); empty when the LMS gives none. */
@@ -63,8 +58,15 @@ export class CclPlayer extends LitElement {
   declare refused: RefusedRecord[];
   /** Outcome whose just-answered question is on screen with its feedback (-1: none). */
   declare feedbackOutcome: number;
+  private session: PlayerSession | null = null;
+  /** The learner's name as the LMS gives it (for their evidence record). */
+  private learnerName = '';
   private questionShownAt = 0;
   private focusHeading = false;
+  private readonly onPageHide = () => this.session?.leave();
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'hidden') void this.tracker.flush();
+  };
 
   constructor() {
     super();
@@ -79,40 +81,49 @@ export class CclPlayer extends LitElement {
     this.refused = [];
   }
 
-  /** Starts the session: reads saved state from the tracker and reports the starting position. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** Starts the session: restores the learner's place and shows it. */
   async begin(): Promise<void> {
     // Set through the CSSOM: a strict Content-Security-Policy refuses inline style elements.
     this.style.setProperty('--ccl-accent', this.course.settings.themeColour);
     this.tracker.onStatus((s) => (this.saveStatus = s));
-    const launch = await this.tracker.start();
-    this.mode = launch.mode;
-    if (launch.notice) this.notice = strings.launchNotice[launch.notice.kind](launch.notice.detail);
-    this.learnerName = launch.learnerName ?? '';
-    this.returnUrl = launch.returnUrl ?? '';
-    if (launch.passMark !== undefined) this.course = { ...this.course, settings: { ...this.course.settings, passMark: launch.passMark } };
-    const restored = restoreState(this.course, launch);
-    this.state = restored.state;
-    if (restored.fresh || restored.merged) for (const o of this.course.outcomes.keys()) this.reportCriteria(o);
-    this.reportResult();
-    this.enterLocation(this.state.location);
-    this.persist();
+    const session = new PlayerSession(this.course, this.tracker);
+    this.session = session;
+    session.onChange(() => (this.state = session.state));
+    const start = await session.begin();
+    this.mode = start.mode;
+    if (start.notice) this.notice = strings.launchNotice[start.notice.kind](start.notice.detail);
+    this.learnerName = start.learnerName;
+    this.returnUrl = start.returnUrl;
+    this.showCheckPosition();
     this.tracker.onRefusedChange(() => (this.refused = this.tracker.refused()));
     this.refused = this.tracker.refused();
     await this.updateComplete;
     performance.mark('ccl-first-view');
-    addEventListener('pagehide', () => this.tracker.leave());
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void this.tracker.flush();
-    });
+  }
+
+  private get passMark(): number {
+    return this.session?.passMark ?? this.course.settings.passMark;
   }
 
   /** Pages in reading order, for Previous / Next. */
-  private get sequence(): string[] {
+  private get sequence(): Location[] {
     return [
-      'home',
-      'assessment',
-      ...this.course.outcomes.flatMap((o) => [...o.lessons.map((l) => `lesson:${l.id}`), `check:${o.number}`]),
-      'progress',
+      { page: 'home' },
+      { page: 'assessment' },
+      ...this.course.outcomes.flatMap((o): Location[] => [...o.lessons.map((l): Location => ({ page: 'lesson', lesson: l.id })), { page: 'check', outcome: o.number }]),
+      { page: 'progress' },
     ];
   }
 
@@ -120,102 +131,41 @@ export class CclPlayer extends LitElement {
     return this.course.outcomes.findIndex((o) => o.number === n);
   }
 
-  navigate(location: string): void {
-    this.enterLocation(location);
+  /** Goes to a page, closes the contents on a narrow screen, and moves focus to its heading. */
+  navigate(location: Location): void {
+    this.session!.go(location);
     this.navOpen = false;
     this.focusHeading = true;
-    this.persist();
-  }
-
-  private enterLocation(location: string): void {
-    const valid =
-      ['home', 'assessment', 'progress', 'evidence'].includes(location) ||
-      this.course.outcomes.some((o) => location === `check:${o.number}` || location === `results:${o.number}` || o.lessons.some((l) => location === `lesson:${l.id}`));
-    const loc = valid ? location : 'home';
-    let visited = this.state.visited;
-    if (loc.startsWith('lesson:')) {
-      const id = loc.slice(7);
-      if (!visited.includes(id)) visited = [...visited, id];
-      const lesson = this.course.outcomes.flatMap((o) => o.lessons).find((l) => l.id === id);
-      if (lesson) this.tracker.recordLesson(lesson);
-    }
-    this.state = { ...this.state, location: loc, visited };
     this.feedbackOutcome = -1;
-    if (loc.startsWith('check:')) {
-      const i = this.outcomeIndex(Number(loc.slice(6)));
-      const a = this.state.outcomes[i]?.attempt;
-      this.position = a && !isFinished(a) ? a.answers.findIndex((x) => x === null) : 0;
-      this.questionShownAt = Date.now();
-    }
+    this.showCheckPosition();
   }
 
-  /** Saves the state in the LMS (or browser) and sends it. */
-  private persist(): void {
-    this.tracker.saveState(this.state.location, encodeState(this.course, this.state));
-    void this.tracker.flush();
-  }
-
-  /** Reports every criterion of an outcome; after a check, with that check's score per criterion. */
-  private reportCriteria(outcomeIndex: number, afterCheck = false): void {
-    const o = this.course.outcomes[outcomeIndex]!;
-    const p = this.state.outcomes[outcomeIndex]!;
-    const scores = afterCheck && p.attempt ? scoreAttempt(o, p.attempt).byCriterion : [];
-    o.criteria.forEach((c, j) => {
-      const best = p.criterionBest[j] ?? null;
-      const attemptScore = scores[j];
-      this.tracker.setCriterion({
-        id: objectiveId(c.code),
-        code: c.code,
-        outcome: o.number,
-        description: c.text,
-        score: best,
-        status: criterionStatus(best, this.course.settings.passMark),
-        ...(attemptScore !== null && attemptScore !== undefined ? { attemptScore } : {}),
-      });
-    });
-  }
-
-  private reportResult(): void {
-    this.tracker.setResult(unitResult(this.course, this.state), this.course.settings.passMark);
+  /** On a knowledge check, shows the first question not yet answered. */
+  private showCheckPosition(): void {
+    const loc = this.session!.location;
+    if (loc.page !== 'check') return;
+    const a = this.state.outcomes[this.outcomeIndex(loc.outcome)]?.attempt;
+    this.position = a && !isFinished(a) ? a.answers.findIndex((x) => x === null) : 0;
+    this.questionShownAt = Date.now();
   }
 
   private startCheck(outcomeIndex: number): void {
-    this.state = startAttempt(this.course, this.state, outcomeIndex, Math.random);
+    this.session!.startCheck(outcomeIndex);
     this.position = 0;
     this.feedbackOutcome = -1;
     this.questionShownAt = Date.now();
     this.focusHeading = true;
-    this.persist();
   }
 
   private onAnswer(outcomeIndex: number, e: AnswerEvent): void {
-    const before = this.state.outcomes[outcomeIndex]!;
-    const attempt = before.attempt!;
-    const qi = attempt.questions[this.position]!;
-    const question = this.course.outcomes[outcomeIndex]!.questions[qi]!;
-    const response: Response = e.response;
-    this.state = answerQuestion(this.course, this.state, outcomeIndex, this.position, response);
+    this.session!.answer(outcomeIndex, this.position, e.response, Date.now() - this.questionShownAt);
     this.feedbackOutcome = outcomeIndex;
-    this.tracker.recordAnswer({
-      question,
-      outcome: this.course.outcomes[outcomeIndex]!.number,
-      response,
-      correct: isCorrect(question, response),
-      latencyMs: Date.now() - this.questionShownAt,
-      timestamp: new Date(),
-      objectiveIds: question.criteria.map(objectiveId),
-    });
-    if (isFinished(this.state.outcomes[outcomeIndex]!.attempt)) {
-      this.reportCriteria(outcomeIndex, true);
-      this.reportResult();
-    }
-    this.persist();
   }
 
   private nextQuestion(outcomeIndex: number): void {
     const a = this.state.outcomes[outcomeIndex]!.attempt!;
     if (isFinished(a)) {
-      this.navigate(`results:${this.course.outcomes[outcomeIndex]!.number}`);
+      this.navigate({ page: 'results', outcome: this.course.outcomes[outcomeIndex]!.number });
       return;
     }
     this.position = a.answers.findIndex((x) => x === null);
@@ -289,7 +239,7 @@ export class CclPlayer extends LitElement {
 
   /** Ends the session and returns the learner to the LMS. */
   private async exit(): Promise<void> {
-    await this.tracker.finish();
+    await this.session?.exit();
     location.assign(this.returnUrl);
   }
 
@@ -298,11 +248,12 @@ export class CclPlayer extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
   }
 
-  private link(location: string, label: string | TemplateResult, extra: TemplateResult | typeof nothing = nothing) {
-    const current = this.state.location === location || (location.startsWith('check:') && this.state.location === location.replace('check:', 'results:'));
+  private link(location: Location, label: string | TemplateResult, extra: TemplateResult | typeof nothing = nothing) {
+    const here = this.session!.location;
+    const current = sameLocation(here, location) || (location.page === 'check' && here.page === 'results' && here.outcome === location.outcome);
     return html`<li>
       <a
-        href="#${location}"
+        href="#${formatLocation(location)}"
         aria-current=${current ? 'page' : 'false'}
         @click=${(e: Event) => {
           e.preventDefault();
@@ -314,12 +265,12 @@ export class CclPlayer extends LitElement {
   }
 
   private renderNav() {
-    const pass = this.course.settings.passMark;
+    const pass = this.passMark;
     const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 48rem)').matches;
     return html`<nav id="contents" aria-label=${strings.contents} ?hidden=${narrow && !this.navOpen}>
       <ul>
-        ${this.link('home', strings.overview)} ${this.link('assessment', strings.assessment)} ${this.link('progress', strings.progress)}
-        ${this.link('evidence', strings.evidence)}
+        ${this.link({ page: 'home' }, strings.overview)} ${this.link({ page: 'assessment' }, strings.assessment)}
+        ${this.link({ page: 'progress' }, strings.progress)} ${this.link({ page: 'evidence' }, strings.evidence)}
       </ul>
       ${this.course.outcomes.map((o, i) => {
         const p = this.state.outcomes[i]!;
@@ -327,10 +278,10 @@ export class CclPlayer extends LitElement {
         return html`<p class="outcome" id="nav-outcome-${o.number}">${this.course.unit.terms.outcome} ${o.number}: ${o.title}</p>
           <ul aria-labelledby="nav-outcome-${o.number}">
             ${o.lessons.map((l) =>
-              this.link(`lesson:${l.id}`, l.title, this.state.visited.includes(l.id) ? html`<span class="visually-hidden">${strings.opened}</span>` : nothing),
+              this.link({ page: 'lesson', lesson: l.id }, l.title, this.state.visited.includes(l.id) ? html`<span class="visually-hidden">${strings.opened}</span>` : nothing),
             )}
             ${this.link(
-              `check:${o.number}`,
+              { page: 'check', outcome: o.number },
               strings.knowledgeCheck,
               html`<span class="tag">${strings.outcomeProgress(met, o.criteria.length)}</span>`,
             )}
@@ -340,45 +291,58 @@ export class CclPlayer extends LitElement {
   }
 
   private renderView(): TemplateResult {
-    const loc = this.state.location;
-    if (loc === 'assessment')
-      return this.page(strings.assessment, html`<div class="content">${unsafeHTML(this.course.assessment.html)}</div>`);
-    if (loc === 'progress')
-      return this.page(strings.progress, html`<p>${strings.honesty}</p><ccl-progress .course=${this.course} .state=${this.state}></ccl-progress>`);
-    if (loc === 'evidence')
-      return this.page(strings.evidence, html`<ccl-evidence .course=${this.course} .state=${this.state} .learnerName=${this.learnerName} .refused=${this.refused}></ccl-evidence>`, '', false);
-    if (loc.startsWith('lesson:')) {
-      const id = loc.slice(7);
-      const o = this.course.outcomes.find((x) => x.lessons.some((l) => l.id === id))!;
-      const lesson = o.lessons.find((l) => l.id === id)!;
-      return this.page(lesson.title, html`<div class="content">${unsafeHTML(lesson.html)}</div>`, `${this.course.unit.terms.outcome} ${o.number}: ${o.title}`);
+    const loc = this.session!.location;
+    switch (loc.page) {
+      case 'assessment':
+        return this.page(strings.assessment, html`<div class="content">${unsafeHTML(this.course.assessment.html)}</div>`);
+      case 'progress':
+        return this.page(
+          strings.progress,
+          html`<p>${strings.honesty}</p><ccl-progress .course=${this.course} .state=${this.state} .passMark=${this.passMark}></ccl-progress>`,
+        );
+      case 'evidence':
+        return this.page(
+          strings.evidence,
+          html`<ccl-evidence .course=${this.course} .state=${this.state} .passMark=${this.passMark} .learnerName=${this.learnerName} .refused=${this.refused}></ccl-evidence>`,
+          '',
+          false,
+        );
+      case 'lesson': {
+        const o = this.course.outcomes.find((x) => x.lessons.some((l) => l.id === loc.lesson))!;
+        const lesson = o.lessons.find((l) => l.id === loc.lesson)!;
+        return this.page(lesson.title, html`<div class="content">${unsafeHTML(lesson.html)}</div>`, `${this.course.unit.terms.outcome} ${o.number}: ${o.title}`);
+      }
+      case 'check':
+        return this.renderCheck(this.outcomeIndex(loc.outcome));
+      case 'results':
+        return this.renderResults(this.outcomeIndex(loc.outcome));
+      case 'home':
+        return this.renderHome();
     }
-    if (loc.startsWith('check:')) return this.renderCheck(this.outcomeIndex(Number(loc.slice(6))));
-    if (loc.startsWith('results:')) {
-      const i = this.outcomeIndex(Number(loc.slice(8)));
+  }
+
+  private renderResults(i: number): TemplateResult {
+    {
       const o = this.course.outcomes[i]!;
       return this.page(
         `${strings.results}: ${strings.knowledgeCheck}`,
         html`<ccl-results
           .outcome=${o}
           .progress=${this.state.outcomes[i]!}
-          .passMark=${this.course.settings.passMark}
+          .passMark=${this.passMark}
           .criterionLabel=${this.course.unit.terms.criterion}
-          @retake=${() => {
-            this.state = { ...this.state, location: `check:${o.number}` };
-            this.startCheck(i);
-          }}
+          @retake=${() => this.startCheck(i)}
         ></ccl-results>`,
         `${this.course.unit.terms.outcome} ${o.number}: ${o.title}`,
         false,
       );
     }
-    return this.renderHome();
   }
 
   private page(title: string, body: TemplateResult, eyebrow = '', pager = true): TemplateResult {
     const seq = this.sequence;
-    const at = seq.indexOf(this.state.location);
+    const here = this.session!.location;
+    const at = seq.findIndex((l) => sameLocation(l, here));
     const prev = at > 0 ? seq[at - 1] : undefined;
     const next = at >= 0 && at < seq.length - 1 ? seq[at + 1] : undefined;
     return html`${eyebrow ? html`<p class="eyebrow">${eyebrow}</p>` : nothing}
@@ -424,13 +388,13 @@ export class CclPlayer extends LitElement {
         strings.knowledgeCheck,
         html`<p>
             ${strings.checkIntro(n, o.criteria.length, strings.criteriaPlural(this.course.unit.terms.criterion), this.course.unit.terms.outcome)}
-            ${strings.passMark(this.course.settings.passMark)}
+            ${strings.passMark(this.passMark)}
           </p>
           <p>${strings.honesty}</p>
           ${p.best !== null ? html`<p>${strings.best(p.best)} · ${strings.attempts(p.attempts)}</p>` : nothing}
           <button class="primary" type="button" @click=${() => this.startCheck(i)}>${p.attempts > 0 ? strings.retake : strings.startCheck}</button>
           ${p.attempts > 0
-            ? html` <button class="secondary" type="button" @click=${() => this.navigate(`results:${o.number}`)}>${strings.results}</button>`
+            ? html` <button class="secondary" type="button" @click=${() => this.navigate({ page: 'results', outcome: o.number })}>${strings.results}</button>`
             : nothing}`,
         eyebrow,
       );

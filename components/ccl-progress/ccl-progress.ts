@@ -32,13 +32,15 @@ export class CclProgress extends LitElement {
       }
     `,
   ];
-  static override properties = { course: { attribute: false }, state: { attribute: false } };
+  static override properties = { course: { attribute: false }, state: { attribute: false }, passMark: { type: Number } };
   declare course: CourseData;
   declare state: LearnerState;
+  /** The pass mark in force (the LMS may set its own). */
+  declare passMark: number;
 
   override render() {
     const { course, state } = this;
-    const pass = course.settings.passMark;
+    const pass = this.passMark ?? course.settings.passMark;
     const terms = course.unit.terms;
     return html`${course.outcomes.map((o, i) => {
       const p = state.outcomes[i]!;

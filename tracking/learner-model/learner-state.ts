@@ -181,11 +181,11 @@ export interface UnitResult {
   progress: number;
 }
 
-export function unitResult(course: CourseData, state: LearnerState): UnitResult {
+export function unitResult(course: CourseData, state: LearnerState, passMark = course.settings.passMark): UnitResult {
   const bests = state.outcomes.map((o) => o.best);
   const allTaken = bests.every((b) => b !== null);
   const scoreRaw = Math.min(...bests.map((b) => b ?? 0));
-  const pass = course.settings.passMark;
+  const pass = passMark;
   const lessons = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
   const visited = lessons.filter((id) => state.visited.includes(id)).length;
   const taken = bests.filter((b) => b !== null).length;

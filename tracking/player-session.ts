@@ -1,0 +1,160 @@
+import type { CourseData } from './learner-model/course-data.js';
+import { answerQuestion, criterionStatus, isFinished, scoreAttempt, startAttempt, unitResult, type LearnerState } from './learner-model/learner-state.js';
+import { HOME, formatLocation, parseLocation, type Location } from './learner-model/location.js';
+import { isCorrect, type Response } from './learner-model/question-kinds/index.js';
+import { restoreState } from './learner-model/restore-state.js';
+import { encodeState } from './learner-model/state-codec.js';
+import { objectiveId, type LaunchData, type LaunchNotice, type Tracker } from './tracker.js';
+
+/** What the player needs to know about the launch, once the session has begun. */
+export interface SessionStart {
+  mode: LaunchData['mode'];
+  notice?: LaunchNotice;
+  learnerName: string;
+  /** Where Exit takes the learner (cmi5 returnURL); empty when the LMS gives none. */
+  returnUrl: string;
+}
+
+/**
+ * One learner's session in a unit, without any UI: owns the learner state and the tracker, and
+ * decides what reaches the LMS and when. It begins by restoring the saved state (merging what
+ * the LMS, this browser and the LMS's scores hold), records lessons opened, draws and scores
+ * knowledge checks, reports each criterion and the unit's result, and saves after every change.
+ */
+export class PlayerSession {
+  state!: LearnerState;
+  /** The pass mark in force: the LMS's (cmi5 masteryScore) when it gives one, else the build's. */
+  passMark: number;
+  private readonly changeListeners: (() => void)[] = [];
+
+  constructor(
+    readonly course: CourseData,
+    readonly tracker: Tracker,
+  ) {
+    this.passMark = course.settings.passMark;
+  }
+
+  /** Starts the session: reads the saved state and reports where the learner starts from. */
+  async begin(): Promise<SessionStart> {
+    const launch = await this.tracker.start();
+    if (launch.passMark !== undefined) this.passMark = launch.passMark;
+    const restored = restoreState(this.course, launch);
+    this.state = restored.state;
+    // A fresh start tells the LMS every criterion; a merged one, what the LMS did not have.
+    if (restored.fresh || restored.merged) for (const o of this.course.outcomes.keys()) this.reportCriteria(o);
+    this.reportResult();
+    this.enter(parseLocation(this.course, this.state.location));
+    this.persist();
+    return {
+      mode: launch.mode,
+      ...(launch.notice ? { notice: launch.notice } : {}),
+      learnerName: launch.learnerName ?? '',
+      returnUrl: launch.returnUrl ?? '',
+    };
+  }
+
+  get location(): Location {
+    return parseLocation(this.course, this.state.location);
+  }
+
+  /** Tells the listener after each change of the state (to re-render). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** The learner goes to a page: a lesson counts as opened; the place is saved. */
+  go(location: Location): void {
+    this.enter(location);
+    this.persist();
+  }
+
+  private enter(location: Location): void {
+    let visited = this.state.visited;
+    let at = location;
+    if (location.page === 'lesson') {
+      const id = location.lesson;
+      const lesson = this.course.outcomes.flatMap((o) => o.lessons).find((l) => l.id === id);
+      if (lesson) {
+        if (!visited.includes(lesson.id)) visited = [...visited, lesson.id];
+        this.tracker.recordLesson(lesson);
+      } else at = HOME;
+    }
+    this.update({ ...this.state, location: formatLocation(at), visited });
+  }
+
+  /** Draws a new knowledge check for an outcome and goes to it. */
+  startCheck(outcomeIndex: number, random: () => number = Math.random): void {
+    const outcome = this.course.outcomes[outcomeIndex]!;
+    this.update({ ...startAttempt(this.course, this.state, outcomeIndex, random), location: formatLocation({ page: 'check', outcome: outcome.number }) });
+    this.persist();
+  }
+
+  /** Records the answer at a position of an outcome's check; the check's last answer reports its criteria and the unit. */
+  answer(outcomeIndex: number, position: number, response: Response, latencyMs: number): void {
+    const o = this.course.outcomes[outcomeIndex]!;
+    const attempt = this.state.outcomes[outcomeIndex]!.attempt;
+    const qi = attempt?.questions[position];
+    if (!attempt || qi === undefined || attempt.answers[position] !== null) return;
+    const question = o.questions[qi]!;
+    this.update(answerQuestion(this.course, this.state, outcomeIndex, position, response));
+    this.tracker.recordAnswer({
+      question,
+      outcome: o.number,
+      response,
+      correct: isCorrect(question, response),
+      latencyMs,
+      timestamp: new Date(),
+      objectiveIds: question.criteria.map(objectiveId),
+    });
+    if (isFinished(this.state.outcomes[outcomeIndex]!.attempt)) {
+      this.reportCriteria(outcomeIndex, true);
+      this.reportResult();
+    }
+    this.persist();
+  }
+
+  /** The page is closing: the session ends with what can go at once. */
+  leave(): void {
+    this.tracker.leave();
+  }
+
+  /** The learner chose Exit: the session ends and the LMS has everything. */
+  exit(): Promise<void> {
+    return this.tracker.finish();
+  }
+
+  /** Saves the state in the LMS (or browser) and sends it. */
+  private persist(): void {
+    this.tracker.saveState(this.state.location, encodeState(this.course, this.state));
+    void this.tracker.flush();
+  }
+
+  /** Reports every criterion of an outcome; after a check, with that check's score per criterion. */
+  private reportCriteria(outcomeIndex: number, afterCheck = false): void {
+    const o = this.course.outcomes[outcomeIndex]!;
+    const p = this.state.outcomes[outcomeIndex]!;
+    const scores = afterCheck && p.attempt ? scoreAttempt(o, p.attempt).byCriterion : [];
+    o.criteria.forEach((c, j) => {
+      const best = p.criterionBest[j] ?? null;
+      const attemptScore = scores[j];
+      this.tracker.setCriterion({
+        id: objectiveId(c.code),
+        code: c.code,
+        outcome: o.number,
+        description: c.text,
+        score: best,
+        status: criterionStatus(best, this.passMark),
+        ...(attemptScore !== null && attemptScore !== undefined ? { attemptScore } : {}),
+      });
+    });
+  }
+
+  private reportResult(): void {
+    this.tracker.setResult(unitResult(this.course, this.state, this.passMark), this.passMark);
+  }
+
+  private update(state: LearnerState): void {
+    this.state = state;
+    for (const l of this.changeListeners) l();
+  }
+}

@@ -11,7 +11,7 @@ export const formControlStyles = css`
     padding: 0.375rem 0.5rem;
     border: 2px solid var(--ccl-text);
     border-radius: 4px;
-    background: #fff;
+    background: var(--ccl-page);
     color: var(--ccl-text);
   }
 `;

@@ -1,15 +1,35 @@
 import { css } from 'lit';
 
-/** Shared look: colours meet WCAG AA on white; the accent comes from the centre's theme colour. */
-export const theme = css`
+/**
+ * The design tokens, declared once, on the two root elements (ccl-player and ccl-tutor-report)
+ * and inherited by every element inside them: a centre's value set on the page (for example
+ * `ccl-player { --ccl-accent: #7a1f5c }`) reaches every question and panel. Colours meet WCAG
+ * AA on the page colour; the accent comes from the centre's theme colour.
+ */
+export const tokens = css`
   :host {
     --ccl-text: #1b1b1b;
     --ccl-muted: #505a5f;
     --ccl-border: #767676;
+    --ccl-rule: #b1b4b6;
     --ccl-surface: #f3f2f1;
+    --ccl-page: #fff;
+    --ccl-accent: #1d4f91;
+    --ccl-on-accent: #fff;
     --ccl-good: #0b6b33;
+    --ccl-good-surface: #e6f4ea;
     --ccl-bad: #a4161a;
+    --ccl-bad-surface: #fdecea;
+    --ccl-note: #fff4ce;
+    --ccl-note-border: #8a6d00;
     --ccl-focus: #ffbf47;
+    --ccl-print: #000;
+  }
+`;
+
+/** What every element shares: type, focus ring, buttons, hidden text, status colours. It reads the tokens, never sets them. */
+export const theme = css`
+  :host {
     color: var(--ccl-text);
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
     line-height: 1.5;
@@ -29,14 +49,14 @@ export const theme = css`
     cursor: pointer;
   }
   button.primary {
-    background: var(--ccl-accent, #1d4f91);
-    color: #fff;
-    border: 2px solid var(--ccl-accent, #1d4f91);
+    background: var(--ccl-accent);
+    color: var(--ccl-on-accent);
+    border: 2px solid var(--ccl-accent);
   }
   button.secondary {
-    background: #fff;
-    color: var(--ccl-accent, #1d4f91);
-    border: 2px solid var(--ccl-accent, #1d4f91);
+    background: var(--ccl-page);
+    color: var(--ccl-accent);
+    border: 2px solid var(--ccl-accent);
   }
   button:disabled {
     opacity: 0.6;

@@ -4,14 +4,14 @@ export const playerStyles = css`
   :host {
     display: block;
     min-height: 100vh;
-    background: #fff;
+    background: var(--ccl-page);
     font-size: 1rem;
   }
   .skip {
     position: absolute;
     left: -999px;
     top: 0;
-    background: #fff;
+    background: var(--ccl-page);
     padding: 0.5rem;
     z-index: 2;
   }
@@ -19,8 +19,8 @@ export const playerStyles = css`
     left: 0.5rem;
   }
   header {
-    background: var(--ccl-accent, #1d4f91);
-    color: #fff;
+    background: var(--ccl-accent);
+    color: var(--ccl-on-accent);
     padding: 0.75rem 1rem;
     display: flex;
     flex-wrap: wrap;
@@ -30,7 +30,7 @@ export const playerStyles = css`
   header img {
     max-height: 40px;
     max-width: 160px;
-    background: #fff;
+    background: var(--ccl-page);
     padding: 2px;
   }
   header .titles {
@@ -48,9 +48,9 @@ export const playerStyles = css`
   }
   header button {
     font: inherit;
-    color: #fff;
+    color: var(--ccl-on-accent);
     background: transparent;
-    border: 2px solid #fff;
+    border: 2px solid var(--ccl-on-accent);
     border-radius: 4px;
     min-height: 44px;
     padding: 0.25rem 0.75rem;
@@ -59,8 +59,8 @@ export const playerStyles = css`
   .save {
     margin: 0;
     padding: 0.5rem 1rem;
-    background: #fff4ce;
-    border-bottom: 2px solid #8a6d00;
+    background: var(--ccl-note);
+    border-bottom: 2px solid var(--ccl-note-border);
   }
   .save.quiet {
     position: absolute;
@@ -108,8 +108,8 @@ export const playerStyles = css`
     text-decoration: underline;
   }
   nav a[aria-current='page'] {
-    background: var(--ccl-accent, #1d4f91);
-    color: #fff;
+    background: var(--ccl-accent);
+    color: var(--ccl-on-accent);
     font-weight: 600;
   }
   nav .tag {
@@ -117,7 +117,7 @@ export const playerStyles = css`
     font-size: 0.85rem;
   }
   nav a[aria-current='page'] .tag {
-    color: #fff;
+    color: var(--ccl-on-accent);
   }
   main {
     padding: 1rem 1.5rem 3rem;
@@ -145,7 +145,7 @@ export const playerStyles = css`
   .content blockquote {
     margin: 1rem 0;
     padding: 0.75rem 1rem;
-    border-left: 6px solid var(--ccl-accent, #1d4f91);
+    border-left: 6px solid var(--ccl-accent);
     background: var(--ccl-surface);
   }
   .table-scroll {
@@ -174,7 +174,7 @@ export const playerStyles = css`
     vertical-align: middle;
   }
   a {
-    color: var(--ccl-accent, #1d4f91);
+    color: var(--ccl-accent);
   }
   a.glossary-term {
     text-decoration-style: dotted;
@@ -191,7 +191,7 @@ export const playerStyles = css`
   }
   .notice {
     padding: 0.75rem 1rem;
-    border-left: 6px solid var(--ccl-accent, #1d4f91);
+    border-left: 6px solid var(--ccl-accent);
     background: var(--ccl-surface);
   }
   dialog {
@@ -212,7 +212,7 @@ export const playerStyles = css`
     margin-top: 0.75rem;
   }
   dialog dt.highlight {
-    background: #fff4ce;
+    background: var(--ccl-note);
   }
   dialog dd {
     margin: 0.25rem 0 0;

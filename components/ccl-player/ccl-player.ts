@@ -11,7 +11,7 @@ import '../ccl-results/ccl-results.js';
 import '../ccl-progress/ccl-progress.js';
 import '../ccl-evidence/ccl-evidence.js';
 import { strings } from '../strings.js';
-import { theme } from '../theme.js';
+import { theme, tokens } from '../theme.js';
 import { playerStyles } from './ccl-player.styles.js';
 
 /**
@@ -22,7 +22,7 @@ import { playerStyles } from './ccl-player.styles.js';
  * @cssprop --ccl-accent - The centre's theme colour (header, buttons, focus); set from the build's theme colour.
  */
 export class CclPlayer extends LitElement {
-  static override styles = [theme, playerStyles];
+  static override styles = [tokens, theme, playerStyles];
   static override properties = {
     course: { attribute: false },
     tracker: { attribute: false },
@@ -95,8 +95,7 @@ export class CclPlayer extends LitElement {
 
   /** Starts the session: restores the learner's place and shows it. */
   async begin(): Promise<void> {
-    // Set through the CSSOM: a strict Content-Security-Policy refuses inline style elements.
-    this.style.setProperty('--ccl-accent', this.course.settings.themeColour);
+    this.adoptThemeColour(this.course.settings.themeColour);
     this.tracker.onStatus((s) => (this.saveStatus = s));
     const session = new PlayerSession(this.course, this.tracker);
     this.session = session;
@@ -111,6 +110,18 @@ export class CclPlayer extends LitElement {
     this.refused = this.tracker.refused();
     await this.updateComplete;
     performance.mark('ccl-first-view');
+  }
+
+  /**
+   * The build's theme colour as a :host rule, so a centre's own rule on the page still wins.
+   * Through the CSSOM: a strict Content-Security-Policy refuses inline style elements.
+   */
+  private adoptThemeColour(colour: string): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (!/^#[0-9a-f]{6}$/i.test(colour) || !('adoptedStyleSheets' in root)) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`:host { --ccl-accent: ${colour}; }`);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   private get passMark(): number {

@@ -2,7 +2,14 @@ import type { Response } from '../../tracking/learner-model/question-kinds/index
 
 /** Fired when the learner checks an answer (or makes the last choice of a simulation). */
 export class AnswerEvent extends Event {
+  static readonly type = 'answer';
   constructor(readonly response: Response) {
-    super('answer', { bubbles: true, composed: true });
+    super(AnswerEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    answer: AnswerEvent;
   }
 }

@@ -73,9 +73,9 @@ export const questionStyles = css`
     font: inherit;
     min-width: 44px;
     min-height: 44px;
-    border: 2px solid var(--ccl-accent, #1d4f91);
-    background: #fff;
-    color: var(--ccl-accent, #1d4f91);
+    border: 2px solid var(--ccl-accent);
+    background: var(--ccl-page);
+    color: var(--ccl-accent);
     border-radius: 4px;
     cursor: pointer;
   }

@@ -42,6 +42,16 @@ const checkButton = (el: CclQuestion) => [...el.shadowRoot!.querySelectorAll('bu
 afterEach(() => document.body.replaceChildren());
 
 describe('ccl-question', () => {
+  it('fires no answer when the page sets the question or its answer', async () => {
+    const { el, answers } = await mount(single);
+    el.answered = 0;
+    await el.updateComplete;
+    el.question = ordering;
+    el.answered = null;
+    await el.updateComplete;
+    expect(answers).toEqual([]);
+  });
+
   it('asks for an answer before checking, then reports the chosen option', async () => {
     const { el, answers } = await mount(single);
     checkButton(el).click();

@@ -4,6 +4,7 @@ import type { OutcomeData } from '../../tracking/learner-model/course-data.js';
 import { criterionStatus, scoreAttempt, type OutcomeProgress } from '../../tracking/learner-model/learner-state.js';
 import { answerInWords, isCorrect } from '../../tracking/learner-model/question-kinds/index.js';
 import { strings } from '../strings.js';
+import { RetakeEvent } from './ccl-results-events.js';
 import { theme } from '../theme.js';
 
 /**
@@ -88,7 +89,7 @@ export class CclResults extends LitElement {
         </tbody>
       </table>
       <p>${strings.honesty}</p>
-      <button class="primary" type="button" @click=${() => this.dispatchEvent(new Event('retake', { bubbles: true, composed: true }))}>
+      <button class="primary" type="button" @click=${() => this.dispatchEvent(new RetakeEvent())}>
         ${strings.retake}
       </button>
       <h2>${strings.reviewAnswers}</h2>

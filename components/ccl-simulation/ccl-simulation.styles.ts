@@ -15,7 +15,7 @@ export const simulationStyles = css`
     margin: 0;
     padding: 0.5rem 0.75rem;
     background: var(--ccl-surface);
-    border-left: 6px solid var(--ccl-accent, #1d4f91);
+    border-left: 6px solid var(--ccl-accent);
   }
   fieldset {
     border: none;

@@ -9,7 +9,7 @@ export const answeredQuestionStyles = css`
   .answer {
     margin-bottom: 1rem;
     padding-bottom: 0.75rem;
-    border-bottom: 1px solid #d0d0d0;
+    border-bottom: 1px solid var(--ccl-rule);
     break-inside: avoid;
   }
   .answer .question {
@@ -53,7 +53,7 @@ export const answeredQuestionStyles = css`
     .answer dt,
     .result.right,
     .result.wrong {
-      color: #000;
+      color: var(--ccl-print);
     }
   }
   /* A learner's knowledge checks on a criterion: the verdict line and the list of checks. */

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Page-level styles of the report (adopted by the document): body, and A4 pages when printed. */
+/** Page-level styles of the report (adopted by the document, outside the tokens' reach): body, and A4 pages when printed. */
 export const tutorPageStyles = css`
   html {
     -webkit-text-size-adjust: 100%;

@@ -91,3 +91,22 @@ describe('results and keyboard use', () => {
     await page.close();
   });
 });
+
+describe('theming', () => {
+  it("a centre's colour set on the page reaches every element inside the player, the questions too", async () => {
+    const { page, learner } = await open(1280);
+    const course = await learner.course();
+    await learner.openCheck(course.outcomes[0]!.number);
+    await learner.sco.locator('main button', { hasText: 'Start the knowledge check' }).click();
+    await learner.sco.locator('ccl-question fieldset').waitFor();
+    // A page rule on the root, as a centre's own stylesheet would set it (through the CSSOM: the package's CSP allows no inline style).
+    await learner.sco.locator('body').evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('ccl-player { --ccl-accent: rgb(122, 31, 92); }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const colour = await learner.sco.locator('ccl-question button.primary').evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(colour).toBe('rgb(122, 31, 92)');
+    await page.close();
+  });
+});

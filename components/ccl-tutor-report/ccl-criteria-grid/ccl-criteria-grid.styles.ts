@@ -49,7 +49,7 @@ export const gridStyles = css`
   }
   th,
   td {
-    border: 1px solid #b1b4b6;
+    border: 1px solid var(--ccl-rule);
     padding: 0.25rem;
     text-align: left;
     vertical-align: top;
@@ -69,8 +69,8 @@ export const gridStyles = css`
     position: sticky;
     left: 0;
     z-index: 1;
-    background: #fff;
-    box-shadow: inset -1px 0 0 #b1b4b6;
+    background: var(--ccl-page);
+    box-shadow: inset -1px 0 0 var(--ccl-rule);
   }
   thead th.learner-col {
     background: var(--ccl-surface);
@@ -105,7 +105,7 @@ export const gridStyles = css`
     cursor: pointer;
     border: 2px solid transparent;
     border-radius: 3px;
-    background: #fff;
+    background: var(--ccl-page);
     color: var(--ccl-text);
   }
   button.cell .status,
@@ -125,13 +125,13 @@ export const gridStyles = css`
     font-size: 0.8125rem;
   }
   button.cell.status-met {
-    background: #e6f4ea;
+    background: var(--ccl-good-surface);
   }
   button.cell.status-met .status {
     color: var(--ccl-good);
   }
   button.cell.status-not-yet {
-    background: #fdecea;
+    background: var(--ccl-bad-surface);
   }
   button.cell.status-not-yet .status {
     color: var(--ccl-bad);
@@ -145,7 +145,7 @@ export const gridStyles = css`
   }
   button.cell[aria-current='true'] {
     border-color: var(--ccl-text);
-    box-shadow: inset 0 0 0 2px #fff;
+    box-shadow: inset 0 0 0 2px var(--ccl-page);
   }
   button.record {
     min-height: 44px;
@@ -205,11 +205,11 @@ export const gridStyles = css`
     button.cell {
       border: none;
       background: none !important;
-      color: #000;
+      color: var(--ccl-print);
       min-height: 0;
     }
     button.cell .status {
-      color: #000 !important;
+      color: var(--ccl-print) !important;
     }
   }
 `;

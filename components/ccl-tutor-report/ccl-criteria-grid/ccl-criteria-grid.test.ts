@@ -79,8 +79,8 @@ describe('ccl-criteria-grid', () => {
   it('asks for the evidence of a cell and for a learner’s record', async () => {
     const el = await mount();
     const events: unknown[] = [];
-    el.addEventListener('show-evidence', (e) => events.push((e as CustomEvent).detail));
-    el.addEventListener('open-record', (e) => events.push((e as CustomEvent).detail));
+    el.addEventListener('show-evidence', (e) => events.push({ learner: e.learner, code: e.code }));
+    el.addEventListener('open-record', (e) => events.push({ learner: e.learner }));
     (cell(el, 0, '1.2') as HTMLButtonElement).click();
     (el.shadowRoot!.querySelectorAll('button.record')[1] as HTMLButtonElement).click();
     expect(events).toEqual([

@@ -1,3 +1,4 @@
+import { OpenRecordEvent, ShowEvidenceEvent } from './ccl-criteria-grid-events.js';
 import { LitElement, html, nothing } from 'lit';
 import type { CriterionSummary, EvidenceGrid, GridRow } from '../../../tracking/report/evidence-model.js';
 import { theme } from '../../theme.js';
@@ -10,8 +11,6 @@ export interface CellSelection {
   learner: string;
   code: string;
 }
-export type ShowEvidenceEvent = CustomEvent<CellSelection>;
-export type OpenRecordEvent = CustomEvent<{ learner: string }>;
 
 /**
  * The learners × criteria grid: a data table with outcome and criterion column headers and a
@@ -109,11 +108,11 @@ export class CclCriteriaGrid extends LitElement {
   }
 
   private show(learner: string, code: string): void {
-    this.dispatchEvent(new CustomEvent<CellSelection>('show-evidence', { detail: { learner, code }, bubbles: true, composed: true }));
+    this.dispatchEvent(new ShowEvidenceEvent(learner, code));
   }
 
   private openRecord(learner: string): void {
-    this.dispatchEvent(new CustomEvent('open-record', { detail: { learner }, bubbles: true, composed: true }));
+    this.dispatchEvent(new OpenRecordEvent(learner));
   }
 
   private tabindex(row: number, col: number): string {

@@ -5,7 +5,7 @@ export const evidenceStyles = css`
     display: block;
   }
   section {
-    border-top: 4px solid var(--ccl-accent, #1d4f91);
+    border-top: 4px solid var(--ccl-accent);
     padding-top: 0.5rem;
     margin-top: 1.5rem;
   }
@@ -30,10 +30,10 @@ export const evidenceStyles = css`
       display: none;
     }
     section {
-      border-top-color: #000;
+      border-top-color: var(--ccl-print);
     }
     .summary {
-      color: #000;
+      color: var(--ccl-print);
     }
   }
 `;

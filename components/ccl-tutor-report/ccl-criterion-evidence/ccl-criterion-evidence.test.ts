@@ -52,7 +52,7 @@ describe('ccl-criterion-evidence', () => {
     expect(root.textContent).toContain('No questions answered for this criterion in this period.');
     const fired: string[] = [];
     el.addEventListener('back-to-grid', () => fired.push('back'));
-    el.addEventListener('open-record', (e) => fired.push(`record ${(e as CustomEvent).detail.learner}`));
+    el.addEventListener('open-record', (e) => fired.push(`record ${e.learner}`));
     root.querySelector<HTMLButtonElement>('button.back')!.click();
     root.querySelector<HTMLButtonElement>('button.open-record')!.click();
     expect(fired).toEqual(['back', 'record account https://lms.example.org ada']);

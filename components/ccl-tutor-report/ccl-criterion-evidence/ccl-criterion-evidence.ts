@@ -1,3 +1,5 @@
+import { OpenRecordEvent } from '../ccl-criteria-grid/ccl-criteria-grid-events.js';
+import { BackToGridEvent } from './ccl-criterion-evidence-events.js';
 import { LitElement, html, nothing } from 'lit';
 import type { CriterionEvidence } from '../../../tracking/report/evidence-model.js';
 import type { LearnerIdentity } from '../../../tracking/report/report-statements.js';
@@ -38,7 +40,8 @@ export class CclCriterionEvidence extends LitElement {
   }
 
   private fire(name: 'back-to-grid' | 'open-record'): void {
-    this.dispatchEvent(new CustomEvent(name, { detail: { learner: this.learner?.key }, bubbles: true, composed: true }));
+    if (name === 'back-to-grid') this.dispatchEvent(new BackToGridEvent());
+    else if (this.learner) this.dispatchEvent(new OpenRecordEvent(this.learner.key));
   }
 
   override render() {

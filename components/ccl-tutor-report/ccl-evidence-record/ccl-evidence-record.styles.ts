@@ -68,7 +68,7 @@ export const recordStyles = css`
     :host {
       max-width: none;
       font-size: 10.5pt;
-      color: #000;
+      color: var(--ccl-print);
     }
     .toolbar {
       display: none;
@@ -87,7 +87,7 @@ export const recordStyles = css`
     }
     .summary,
     .none {
-      color: #000;
+      color: var(--ccl-print);
     }
     section.criterion {
       break-inside: auto;

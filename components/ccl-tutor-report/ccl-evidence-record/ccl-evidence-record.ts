@@ -1,3 +1,4 @@
+import { CloseRecordEvent } from './ccl-evidence-record-events.js';
 import { LitElement, html, nothing } from 'lit';
 import type { CriterionEvidence, LearnerRecord } from '../../../tracking/report/evidence-model.js';
 import type { CatalogueUnit } from '../../../tracking/report/unit-catalogue.js';
@@ -77,7 +78,7 @@ export class CclEvidenceRecord extends LitElement {
     if (!record || !unit) return nothing;
     return html`
       <div class="toolbar">
-        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('close-record', { bubbles: true, composed: true }))}>${s.back}</button>
+        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CloseRecordEvent())}>${s.back}</button>
         <button type="button" class="primary" @click=${() => window.print()}>${s.print}</button>
       </div>
       <article aria-labelledby="record-title">

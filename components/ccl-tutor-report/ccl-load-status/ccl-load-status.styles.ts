@@ -23,7 +23,7 @@ export const loadStatusStyles = css`
     border-left: 6px solid var(--ccl-bad);
     padding: 0.5rem 1rem;
     margin: 1rem 0;
-    background: #fff;
+    background: var(--ccl-page);
   }
   .error h2 {
     font-size: 1.125rem;

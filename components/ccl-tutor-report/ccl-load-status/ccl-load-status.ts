@@ -1,3 +1,4 @@
+import { CancelLoadEvent } from './ccl-load-status-events.js';
 import { LitElement, html, nothing } from 'lit';
 import { theme } from '../../theme.js';
 import { reportStrings } from '../report-strings.js';
@@ -42,7 +43,7 @@ export class CclLoadStatus extends LitElement {
   }
 
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('cancel-load', { bubbles: true, composed: true }));
+    this.dispatchEvent(new CancelLoadEvent());
   }
 
   override render() {

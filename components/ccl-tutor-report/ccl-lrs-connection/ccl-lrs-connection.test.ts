@@ -1,15 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { unit } from '../report-test-fixtures.js';
-import type { CclLrsConnection, LoadRequest } from './ccl-lrs-connection.js';
+import type { CclLrsConnection } from './ccl-lrs-connection.js';
+import type { LoadReportEvent } from './ccl-lrs-connection-events.js';
 import './ccl-lrs-connection.js';
 
 async function mount(values: Partial<Pick<CclLrsConnection, 'endpoint' | 'key' | 'unitId'>> = {}) {
   const el = document.createElement('ccl-lrs-connection');
   el.units = [unit];
   Object.assign(el, values);
-  const requests: LoadRequest[] = [];
-  el.addEventListener('load-report', (e) => requests.push((e as CustomEvent<LoadRequest>).detail));
+  const requests: LoadReportEvent[] = [];
+  el.addEventListener('load-report', (e) => requests.push(e));
   document.body.append(el);
   await el.updateComplete;
   return { el, requests };
@@ -46,7 +47,9 @@ describe('ccl-lrs-connection', () => {
   it('sends the endpoint, Basic credentials from key:secret, and the unit', async () => {
     const { el, requests } = await mount({ endpoint: 'https://lrs.example.org/xapi', key: 'reader:secret', unitId: unit.id });
     await submit(el);
-    expect(requests).toEqual([{ connection: { endpoint: 'https://lrs.example.org/xapi/', auth: `Basic ${btoa('reader:secret')}` }, unitId: unit.id }]);
+    expect(requests.map((r) => ({ connection: r.connection, unitId: r.unitId, fields: r.fields }))).toEqual([
+      { connection: { endpoint: 'https://lrs.example.org/xapi/', auth: `Basic ${btoa('reader:secret')}` }, unitId: unit.id, fields: { endpoint: 'https://lrs.example.org/xapi', key: 'reader:secret' } },
+    ]);
   });
 
   it('does nothing while a load is under way', async () => {

@@ -1,19 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { readConnection, type ConnectionProblem, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
+import { readConnection, type ConnectionProblem } from '../../../tracking/report/lrs-connection.js';
 import type { CatalogueUnit } from '../../../tracking/report/unit-catalogue.js';
 import { formControlStyles } from '../../form-controls.styles.js';
 import { theme } from '../../theme.js';
 import { reportStrings } from '../report-strings.js';
+import { LoadReportEvent } from './ccl-lrs-connection-events.js';
 import { connectionStyles } from './ccl-lrs-connection.styles.js';
 
 const s = reportStrings.connection;
 
-export interface LoadRequest {
-  connection: LrsReadConnection;
-  unitId: string;
-}
-export type LoadReportEvent = CustomEvent<LoadRequest>;
 
 type Field = 'endpoint' | 'key' | 'unit';
 type Problem = ConnectionProblem | 'unit-missing';
@@ -76,7 +72,7 @@ export class CclLrsConnection extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`[name="${FIELD_OF[problems[0]!]}"]`)?.focus();
       return;
     }
-    this.dispatchEvent(new CustomEvent<LoadRequest>('load-report', { detail: { connection: read.value, unitId: this.unitId }, bubbles: true, composed: true }));
+    this.dispatchEvent(new LoadReportEvent(read.value, this.unitId, { endpoint: this.endpoint, key: this.key }));
   }
 
   private problemFor(field: Field) {

@@ -8,7 +8,7 @@ async function mount() {
   const el = document.createElement('ccl-report-filters');
   el.learners = sampleStore().learners();
   const changes: FilterValues[] = [];
-  el.addEventListener('filters-change', (e) => changes.push((e as CustomEvent<FilterValues>).detail));
+  el.addEventListener('filters-change', (e) => changes.push(e.values));
   document.body.append(el);
   await el.updateComplete;
   return { el, changes };
@@ -23,6 +23,13 @@ const set = async (el: CclReportFilters, name: string, value: string) => {
 afterEach(() => document.body.replaceChildren());
 
 describe('ccl-report-filters', () => {
+  it('fires nothing when its values are set by the page, only when the tutor changes them', async () => {
+    const { el, changes } = await mount();
+    el.values = { from: '2026-03-01', to: '', learner: '' };
+    await el.updateComplete;
+    expect(changes).toEqual([]);
+  });
+
   it('applies a date range and a learner as they change', async () => {
     const { el, changes } = await mount();
     expect([...el.shadowRoot!.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['All learners', 'Ada Brown (ada)', 'Ben Carter (ben)']);

@@ -1,3 +1,4 @@
+import { FiltersChangeEvent } from './ccl-report-filters-events.js';
 import { LitElement, html, nothing } from 'lit';
 import type { LearnerIdentity } from '../../../tracking/report/report-statements.js';
 import { formControlStyles } from '../../form-controls.styles.js';
@@ -14,7 +15,6 @@ export interface FilterValues {
   to: string;
   learner: string;
 }
-export type FiltersChangeEvent = CustomEvent<FilterValues>;
 
 /**
  * Date range and learner filters. Each change applies at once; a backwards date range is
@@ -50,14 +50,14 @@ export class CclReportFilters extends LitElement {
     this.backwards = isBackwards(values.from, values.to);
     if (this.backwards) return;
     this.values = values;
-    this.dispatchEvent(new CustomEvent<FilterValues>('filters-change', { detail: values, bubbles: true, composed: true }));
+    this.dispatchEvent(new FiltersChangeEvent(values));
   }
 
   private clear(): void {
     this.backwards = false;
     this.values = { from: '', to: '', learner: '' };
     for (const el of this.renderRoot.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) el.value = '';
-    this.dispatchEvent(new CustomEvent<FilterValues>('filters-change', { detail: this.values, bubbles: true, composed: true }));
+    this.dispatchEvent(new FiltersChangeEvent(this.values));
   }
 
   override render() {

@@ -17,7 +17,7 @@ export const tutorReportStyles = css`
     max-width: 60rem;
   }
   .honesty {
-    border-left: 4px solid var(--ccl-accent, #1d4f91);
+    border-left: 4px solid var(--ccl-accent);
     padding-left: 0.75rem;
   }
   main {
@@ -57,14 +57,14 @@ export const tutorReportStyles = css`
       max-width: none;
     }
     .page-header .honesty {
-      border-left-color: #000;
+      border-left-color: var(--ccl-print);
     }
     .actions,
     .page-header > p:not(.honesty) {
       display: none;
     }
     .source {
-      color: #000;
+      color: var(--ccl-print);
     }
   }
 `;

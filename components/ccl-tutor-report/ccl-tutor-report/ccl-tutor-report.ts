@@ -6,9 +6,10 @@ import { LrsReadError } from '../../../tracking/report/lrs-read-error.js';
 import { readStatements, unitEvidenceQueries, type ReadOptions } from '../../../tracking/report/lrs-reader.js';
 import type { LearnerIdentity } from '../../../tracking/report/report-statements.js';
 import type { CatalogueUnit, UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
-import { theme } from '../../theme.js';
+import { theme, tokens } from '../../theme.js';
 import '../ccl-criteria-grid/ccl-criteria-grid.js';
-import type { CclCriteriaGrid, CellSelection, OpenRecordEvent, ShowEvidenceEvent } from '../ccl-criteria-grid/ccl-criteria-grid.js';
+import type { CclCriteriaGrid, CellSelection } from '../ccl-criteria-grid/ccl-criteria-grid.js';
+import type { OpenRecordEvent, ShowEvidenceEvent } from '../ccl-criteria-grid/ccl-criteria-grid-events.js';
 import '../ccl-criterion-evidence/ccl-criterion-evidence.js';
 import type { CclCriterionEvidence } from '../ccl-criterion-evidence/ccl-criterion-evidence.js';
 import '../ccl-evidence-record/ccl-evidence-record.js';
@@ -16,9 +17,11 @@ import type { CclEvidenceRecord } from '../ccl-evidence-record/ccl-evidence-reco
 import '../ccl-load-status/ccl-load-status.js';
 import type { CclLoadStatus } from '../ccl-load-status/ccl-load-status.js';
 import '../ccl-lrs-connection/ccl-lrs-connection.js';
-import type { CclLrsConnection, LoadReportEvent } from '../ccl-lrs-connection/ccl-lrs-connection.js';
+import type { CclLrsConnection } from '../ccl-lrs-connection/ccl-lrs-connection.js';
+import type { LoadReportEvent } from '../ccl-lrs-connection/ccl-lrs-connection-events.js';
 import '../ccl-report-filters/ccl-report-filters.js';
-import type { FilterValues, FiltersChangeEvent } from '../ccl-report-filters/ccl-report-filters.js';
+import type { FilterValues } from '../ccl-report-filters/ccl-report-filters.js';
+import type { FiltersChangeEvent } from '../ccl-report-filters/ccl-report-filters-events.js';
 import { dayRange } from '../report-dates.js';
 import { reportStrings } from '../report-strings.js';
 import { tutorReportStyles } from './ccl-tutor-report.styles.js';
@@ -45,7 +48,7 @@ type Phase = 'idle' | 'loading' | 'loaded' | 'failed';
  * The host's data-state attribute says where it is: idle, loading, loaded or failed.
  */
 export class CclTutorReport extends LitElement {
-  static override styles = [theme, tutorReportStyles];
+  static override styles = [tokens, theme, tutorReportStyles];
   static override properties = {
     catalogue: { attribute: false },
     launch: { attribute: false },
@@ -201,9 +204,8 @@ export class CclTutorReport extends LitElement {
   }
 
   private onLoadReport(e: LoadReportEvent): void {
-    const form = e.target as CclLrsConnection;
-    this.connection = { endpoint: form.endpoint, key: form.key, unitId: form.unitId };
-    void this.load(e.detail.connection, e.detail.unitId);
+    this.connection = { ...e.fields, unitId: e.unitId };
+    void this.load(e.connection, e.unitId);
   }
 
   private cancel(): void {
@@ -211,13 +213,13 @@ export class CclTutorReport extends LitElement {
   }
 
   private onFilters(e: FiltersChangeEvent): void {
-    this.filters = e.detail;
+    this.filters = e.values;
     this.selection = null;
     this.announceRows = true;
   }
 
   private async showEvidence(e: ShowEvidenceEvent): Promise<void> {
-    this.selection = e.detail;
+    this.selection = { learner: e.learner, code: e.code };
     await this.updateComplete;
     await this.el<CclCriterionEvidence>('ccl-criterion-evidence')?.focusHeading();
   }
@@ -230,9 +232,9 @@ export class CclTutorReport extends LitElement {
   }
 
   private async openRecord(e: OpenRecordEvent): Promise<void> {
-    this.returnTo = this.selection ?? { learner: e.detail.learner };
-    this.recordFor = e.detail.learner;
-    const learner = this.learners.find((l) => l.key === e.detail.learner);
+    this.returnTo = this.selection ?? { learner: e.learner };
+    this.recordFor = e.learner;
+    const learner = this.learners.find((l) => l.key === e.learner);
     if (learner && this.unit) document.title = s.record.documentTitle(learner.name, this.unit);
     await this.updateComplete;
     await this.el<CclEvidenceRecord>('ccl-evidence-record')?.focusHeading();

@@ -122,13 +122,21 @@ export class XapiDocumentStore {
     this.scopes.clear();
   }
 
-  /** Answers one HTTP request to a document resource; `resource` is the path below the xAPI endpoint. */
-  async handle(req: IncomingMessage, res: ServerResponse, url: URL, resource: DocumentResource): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks);
+  /**
+   * Answers one HTTP request to a document resource; `resource` is the path below the xAPI
+   * endpoint. `body` is the request body when it has been read already. With `impliedIfMatch`, a
+   * write without If-Match is taken to mean the stored document (as CATAPULT's LRS proxy adds
+   * If-Match with the current ETag before passing a write on).
+   */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL, resource: DocumentResource, options: { body?: Buffer; impliedIfMatch?: boolean } = {}): Promise<void> {
+    let body = options.body;
+    if (!body) {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      body = Buffer.concat(chunks);
+    }
     try {
-      this.answer(req, res, url, resource, body);
+      this.answer(req, res, url, resource, body, options.impliedIfMatch ?? false);
     } catch (e) {
       if (!(e instanceof DocumentRequestError)) throw e;
       res.writeHead(e.status, { 'content-type': 'application/json', 'x-experience-api-version': '1.0.3' });
@@ -136,7 +144,7 @@ export class XapiDocumentStore {
     }
   }
 
-  private answer(req: IncomingMessage, res: ServerResponse, url: URL, resource: DocumentResource, body: Buffer): void {
+  private answer(req: IncomingMessage, res: ServerResponse, url: URL, resource: DocumentResource, body: Buffer, impliedIfMatch: boolean): void {
     const method = (req.method ?? 'GET').toUpperCase();
     if (!req.headers['x-experience-api-version']) throw new DocumentRequestError(400, 'X-Experience-API-Version header missing');
     const spec = PARAMETERS[resource];
@@ -184,7 +192,7 @@ export class XapiDocumentStore {
     if (q.has('since')) throw new DocumentRequestError(400, 'since is only for the list of ids');
 
     const existing = this.scopes.get(key)?.get(id);
-    const ifMatch = tagsIn(req.headers['if-match']);
+    const ifMatch = tagsIn(req.headers['if-match']) ?? (impliedIfMatch && existing && method !== 'GET' ? [existing.etag] : undefined);
     const ifNoneMatch = tagsIn(req.headers['if-none-match']);
 
     if (method === 'GET') {

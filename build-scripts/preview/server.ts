@@ -219,7 +219,7 @@ function indexPage(zips: string[], tutorQuery: string): string {
     .join('\n');
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Package preview</title>
 <link rel="stylesheet" href="/harness.css"></head><body><main><h1>Package preview</h1>
-<p>Each link launches a package: SCORM packages with scorm-again as the LMS runtime, cmi5 packages through a small cmi5 LMS. Progress is kept in this browser, as an LMS would keep it; statements go to a real LRS (Learning Locker's statements service) and appear beside the package.</p>
+<p>Each link launches a package: SCORM packages with scorm-again as the LMS runtime, cmi5 packages through a small cmi5 LMS that refuses what ADL's CATAPULT player refuses. Progress is kept in this browser, as an LMS would keep it; statements go to a real LRS (Learning Locker's statements service) and appear beside the package.</p>
 <ul>${rows || '<li>No packages yet: run <code>npm run build</code>.</li>'}</ul>
 <h2>Tutors</h2><p><a href="/tutor/${tutorQuery.replace(/&/g, '&amp;')}">Tutor evidence report</a>, reading this preview's LRS.</p></main></body></html>`;
 }

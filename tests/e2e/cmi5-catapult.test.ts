@@ -91,7 +91,8 @@ function describeRefusals(list: ProxyExchange[]): string {
     .map(({ e, n, verbs, bodyless }) => {
       const about = [e.refusedVerb ? `refused statement: ${e.refusedVerb}` : '', verbs.length ? `batches carried: ${verbList(verbs)}` : ''].filter(Boolean).join('; ');
       const said = e.message ?? (bodyless === n ? '(the page had gone before the answer could be read)' : e.body ?? '');
-      return `  [${e.scenario}] ${e.method} ${e.path.split('?')[0]} → ${e.status} ×${n}, violatedReqId ${e.violatedReqId ?? '(none)'}${about ? `; ${about}` : ''}\n      ${said}`;
+      const id = e.violatedReqId ?? (bodyless === n ? 'not read' : '(none)');
+      return `  [${e.scenario}] ${e.method} ${e.path.split('?')[0]} → ${e.status} ×${n}, violatedReqId ${id}${about ? `; ${about}` : ''}\n      ${said}`;
     })
     .join('\n');
 }
@@ -378,7 +379,9 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
       } finally {
         catapult.setLrsReachable(true);
       }
-      // The AU retries with backoff; its statements of the outage arrive within the session.
+      // The learner carries on (a new page sends what is queued); the AU retries with backoff,
+      // so what the outage held back arrives within the session.
+      await first.learner.openCheck(data.outcomes[1]!.number);
       const delivered = await waitForStatements(registration.code, (all) => all.filter((s) => verbOf(s) === 'answered').length >= answered.length, 45000);
       expect.soft(delivered.filter((s) => verbOf(s) === 'answered').length, 'answered statements delivered after the outage').toBe(answered.length);
       await exit(first.learner, page);

@@ -382,7 +382,7 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
       // The learner carries on (a new page sends what is queued); the AU retries with backoff,
       // so what the outage held back arrives within the session.
       await first.learner.openCheck(data.outcomes[1]!.number);
-      const delivered = await waitForStatements(registration.code, (all) => all.filter((s) => verbOf(s) === 'answered').length >= answered.length, 45000);
+      const delivered = await waitForStatements(registration.code, (all) => all.filter((s) => verbOf(s) === 'answered').length >= answered.length, 20000);
       expect.soft(delivered.filter((s) => verbOf(s) === 'answered').length, 'answered statements delivered after the outage').toBe(answered.length);
       await exit(first.learner, page);
       await waitForStatements(registration.code, terminatedIn(first.session));

@@ -46,7 +46,10 @@ const exchanges: ProxyExchange[] = [];
 const sentByAu = new Map<string, string>();
 let catapult: CatapultPlayer;
 let browser: Browser;
-const imported = new Map<string, { course: CatapultCourse; au: CatapultAu; data: CourseData }>();
+const imported = new Map<string, { course: CatapultCourse; au: CatapultAu }>();
+/** The units of this run (TEST_UNITS may narrow them): a scenario on a unit left out is skipped. */
+const unitIds = units.map((u) => u.unit.id);
+const without = (unit: string) => !unitIds.includes(unit);
 const runtimes: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -57,7 +60,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const started = Date.now();
   const courses = await Promise.all(units.map((u) => catapult.importCourse(join(TEST_DIST, 'packages', `${u.unit.id}-cmi5.zip`))));
-  units.forEach((data, i) => imported.set(data.unit.id, { course: courses[i]!, au: courses[i]!.metadata.aus[0]!, data }));
+  units.forEach((data, i) => imported.set(data.unit.id, { course: courses[i]!, au: courses[i]!.metadata.aus[0]! }));
   console.log(`CATAPULT imported ${units.length} cmi5 packages in ${Date.now() - started} ms`);
 }, 300000);
 
@@ -242,7 +245,7 @@ function savedState(data: CourseData, au: CatapultAu, actor: CatapultActor, regi
 }
 
 describe("cmi5 packages in ADL's CATAPULT player", () => {
-  it.each(units.map((u) => u.unit.id))('%s: one knowledge check, then Exit, with nothing refused', async (unit) => {
+  it.each(unitIds)('%s: one knowledge check, then Exit, with nothing refused', async (unit) => {
     const t0 = Date.now();
     const context = await browser.newContext();
     const watch = watchProxy(context, `a ${unit}`);
@@ -294,7 +297,7 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
     }
   }
 
-  it(`${SMALLEST_UNIT}: a whole unit passed in one session satisfies the registration; a relaunch is Review and sends only initialized and terminated`, async () => {
+  it.skipIf(without(SMALLEST_UNIT))(`${SMALLEST_UNIT}: a whole unit passed in one session satisfies the registration; a relaunch is Review and sends only initialized and terminated`, async () => {
     const t0 = Date.now();
     const { context, watch, actor, registration } = await wholeUnit(SMALLEST_UNIT, `b ${SMALLEST_UNIT}`);
     runtimes[`b ${SMALLEST_UNIT}`] = Date.now() - t0;
@@ -314,7 +317,7 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
     }
   }, 180000);
 
-  it.each(['a-503-0391', LARGEST_UNIT])('%s: a whole unit passed in one session satisfies the registration', async (unit) => {
+  it.each(['a-503-0391', LARGEST_UNIT].filter((u) => !without(u)))('%s: a whole unit passed in one session satisfies the registration', async (unit) => {
     const t0 = Date.now();
     try {
       const { context } = await wholeUnit(unit, `b ${unit}`);
@@ -324,7 +327,7 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
     }
   }, 300000);
 
-  it(`${SMALLEST_UNIT}: a session closed without Exit ends once (terminated or abandoned), and the relaunch keeps the learner's progress`, async () => {
+  it.skipIf(without(SMALLEST_UNIT))(`${SMALLEST_UNIT}: a session closed without Exit ends once (terminated or abandoned), and the relaunch keeps the learner's progress`, async () => {
     const t0 = Date.now();
     const context = await browser.newContext();
     const watch = watchProxy(context, `d ${SMALLEST_UNIT}`);
@@ -362,7 +365,7 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
     }
   }, 120000);
 
-  it(`${SMALLEST_UNIT}: an LRS outage mid-session loses and duplicates nothing, across a relaunch in the same browser`, async () => {
+  it.skipIf(without(SMALLEST_UNIT))(`${SMALLEST_UNIT}: an LRS outage mid-session loses and duplicates nothing, across a relaunch in the same browser`, async () => {
     const t0 = Date.now();
     const context = await browser.newContext();
     const watch = watchProxy(context, `e ${SMALLEST_UNIT}`);

@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import { Cmi5Lms } from './cmi5-lms.js';
+import { Cmi5Lms, type LrsForward } from './cmi5-lms.js';
 import type { LrsProcess } from './lrs-process.js';
+import { isDocumentResource } from './xapi-documents.js';
 
 /** The policy packages are served under: no inline script or style, no eval, nothing from elsewhere. */
 export const PACKAGE_CSP =
@@ -118,10 +119,17 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     if (standard === 'cmi5') {
       const files = unzipped(pkg);
       const xml = files?.['cmi5.xml'] ? strFromU8(files['cmi5.xml']) : '';
-      const auId = /<au id="([^"]+)"/.exec(xml)?.[1]?.replace(/&amp;/g, '&') ?? '';
+      // The AU's id, moveOn and masteryScore from the course structure, as an LMS imports them.
+      const auTag = /<au\s[^>]*>/.exec(xml)?.[0] ?? '';
+      const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(auTag)?.[1]?.replace(/&amp;/g, '&');
+      const auId = attribute('id') ?? '';
+      const moveOn = attribute('moveOn');
+      const masteryScore = Number(attribute('masteryScore'));
       const mode = url.searchParams.get('launchMode');
       const launch = cmi5.launch(auId, `${baseUrl}/cmi5/returned`, url.searchParams.get('registration') || undefined, {
         ...(mode === 'Browse' || mode === 'Review' ? { launchMode: mode } : {}),
+        ...(moveOn === 'Passed' || moveOn === 'Completed' || moveOn === 'CompletedAndPassed' || moveOn === 'CompletedOrPassed' || moveOn === 'NotApplicable' ? { moveOn } : {}),
+        ...(attribute('masteryScore') !== undefined && Number.isFinite(masteryScore) ? { masteryScore } : {}),
       });
       return { packageUrl: `/pkg/${encodeURIComponent(pkg)}/index.html?${launch.query}`, registration: launch.registration, lrs: lrs ? { endpoint: `${baseUrl}/lrs/`, auth: lrs.auth } : null };
     }
@@ -129,33 +137,50 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     return { packageUrl: `/pkg/${encodeURIComponent(pkg)}/index.html${query}`, lrs: lrs ? { endpoint: `${baseUrl}/lrs/`, auth: lrs.auth } : null };
   };
 
-  /** Forwards xAPI requests to the LRS process (the State API is the cmi5 LMS's own). */
+  /** Passes one request on to the LRS process with the preview's own key; rejects when it cannot be reached. */
+  const forwardToLrs: LrsForward = async (method, resource, headers, body) => {
+    if (!lrs) return { status: 404, headers: { 'content-type': 'text/plain' } as Record<string, string>, body: Buffer.from('No LRS is running') };
+    const upstream = await fetch(`${lrs.endpoint}${resource}`, {
+      method,
+      headers: {
+        authorization: lrs.auth,
+        'x-experience-api-version': headers['x-experience-api-version'] ?? '1.0.3',
+        ...(headers['content-type'] ? { 'content-type': headers['content-type'] } : {}),
+      },
+      ...(body && body.length && method !== 'GET' && method !== 'HEAD' ? { body: new Uint8Array(body) } : {}),
+    });
+    return {
+      status: upstream.status,
+      headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'x-experience-api-version': '1.0.3' },
+      body: Buffer.from(await upstream.arrayBuffer()),
+    };
+  };
+
+  /**
+   * The LRS as packages see it. A cmi5 AU's requests (with its session token) go through the cmi5
+   * LMS, which judges them by CATAPULT's rules and serves the document resources itself; those
+   * resources are for cmi5 sessions only, as in CATAPULT. Everything else is forwarded to the LRS
+   * process.
+   */
   const proxyLrs = async (req: IncomingMessage, res: ServerResponse, url: URL, rest: string) => {
     if (!lrsReachable) {
       req.socket.destroy();
       return;
     }
-    if (rest === 'activities/state') return cmi5.state(req, res, url);
-    if (!lrs) return send(res, 404, 'No LRS is running', 'text/plain');
-    // Like the statements service in its test mode, any Basic credentials are let through (a
-    // package launched with its own key, a cmi5 token); the LRS itself gets the preview's key.
-    if (!req.headers.authorization?.startsWith('Basic ')) return send(res, 401, 'Unauthorised', 'text/plain');
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
     try {
-      const upstream = await fetch(`${lrs.endpoint}${rest}${url.search}`, {
-        method: req.method ?? 'GET',
-        headers: {
-          authorization: lrs.auth,
-          'x-experience-api-version': String(req.headers['x-experience-api-version'] ?? '1.0.3'),
-          ...(req.headers['content-type'] ? { 'content-type': String(req.headers['content-type']) } : {}),
-        },
-        ...(body && req.method !== 'GET' && req.method !== 'HEAD' ? { body } : {}),
-      });
-      const out = Buffer.from(await upstream.arrayBuffer());
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'x-experience-api-version': '1.0.3' });
-      res.end(out);
+      if (cmi5.isAuRequest(req.headers.authorization)) return await cmi5.auRequest(req, res, url, rest, forwardToLrs);
+      if (isDocumentResource(rest)) return send(res, 401, JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: 'Missing authentication' }), 'application/json');
+      if (!lrs) return send(res, 404, 'No LRS is running', 'text/plain');
+      // Like the statements service in its test mode, any Basic credentials are let through (a
+      // package launched with its own key); the LRS itself gets the preview's key.
+      if (!req.headers.authorization?.startsWith('Basic ')) return send(res, 401, 'Unauthorised', 'text/plain');
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers: Record<string, string> = {};
+      for (const h of ['content-type', 'x-experience-api-version']) if (req.headers[h]) headers[h] = String(req.headers[h]);
+      const answer = await forwardToLrs(req.method ?? 'GET', `${rest}${url.search}`, headers, chunks.length ? Buffer.concat(chunks) : undefined);
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
     } catch {
       req.socket.destroy();
     }
@@ -194,7 +219,7 @@ function indexPage(zips: string[], tutorQuery: string): string {
     .join('\n');
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Package preview</title>
 <link rel="stylesheet" href="/harness.css"></head><body><main><h1>Package preview</h1>
-<p>Each link launches a package: SCORM packages with scorm-again as the LMS runtime, cmi5 packages through a small cmi5 LMS. Progress is kept in this browser, as an LMS would keep it; statements go to a real LRS (Learning Locker's statements service) and appear beside the package.</p>
+<p>Each link launches a package: SCORM packages with scorm-again as the LMS runtime, cmi5 packages through a small cmi5 LMS that refuses what ADL's CATAPULT player refuses. Progress is kept in this browser, as an LMS would keep it; statements go to a real LRS (Learning Locker's statements service) and appear beside the package.</p>
 <ul>${rows || '<li>No packages yet: run <code>npm run build</code>.</li>'}</ul>
 <h2>Tutors</h2><p><a href="/tutor/${tutorQuery.replace(/&/g, '&amp;')}">Tutor evidence report</a>, reading this preview's LRS.</p></main></body></html>`;
 }

@@ -49,11 +49,18 @@ const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
   },
 };
 
-/** A simulated learner working through a package launched in the harness page. */
+/**
+ * A simulated learner working through a package: by default one launched in the harness page's
+ * frame `#sco`; give `root` (the page itself) for a package opened as a top-level page, as an LMS
+ * such as CATAPULT launches it.
+ */
 export class Learner {
-  readonly sco: FrameLocator;
-  constructor(readonly page: Page) {
-    this.sco = page.frameLocator('#sco');
+  readonly sco: FrameLocator | Page;
+  constructor(
+    readonly page: Page,
+    root?: FrameLocator | Page,
+  ) {
+    this.sco = root ?? page.frameLocator('#sco');
   }
 
   /** The course data the launch page carries. */

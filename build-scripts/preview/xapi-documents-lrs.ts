@@ -34,7 +34,18 @@ const PASSED_RESPONSE_HEADERS = ['content-type', 'etag', 'last-modified', 'x-exp
  * every other request (statements, about) through to it. Every request must carry this LRS's
  * own Basic credentials.
  */
-export function startXapiDocumentsLrs(statements: StatementsLrs, options: { username?: string; password?: string } = {}): Promise<XapiDocumentsLrs> {
+export function startXapiDocumentsLrs(
+  statements: StatementsLrs,
+  options: {
+    username?: string;
+    password?: string;
+    /**
+     * Told of every statement posted through it, and whether a proxy forwarded it (an
+     * X-Forwarded-For header: a cmi5 LMS passing on its AU's statements, not sending its own).
+     */
+    onStatements?: (statements: unknown[], forwarded: boolean) => void;
+  } = {},
+): Promise<XapiDocumentsLrs> {
   const username = options.username ?? 'documents';
   const password = options.password ?? 'documents-secret';
   const auth = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
@@ -49,6 +60,14 @@ export function startXapiDocumentsLrs(statements: StatementsLrs, options: { user
     const headers: Record<string, string> = { authorization: statements.auth };
     for (const h of PASSED_REQUEST_HEADERS) if (req.headers[h] !== undefined) headers[h] = String(req.headers[h]);
     const method = req.method ?? 'GET';
+    if (resource === 'statements' && (method === 'POST' || method === 'PUT') && options.onStatements) {
+      try {
+        const parsed = JSON.parse(body.toString('utf8')) as unknown;
+        options.onStatements(Array.isArray(parsed) ? parsed : [parsed], req.headers['x-forwarded-for'] !== undefined);
+      } catch {
+        // Not JSON: the statements LRS will say so.
+      }
+    }
     const upstream = await fetch(`${statements.endpoint}${resource}${search}`, {
       method,
       headers,

@@ -96,6 +96,11 @@ export interface CatapultPlayer {
   statementsLrs: LrsProcess;
   /** The LRS the player talks to: the document resources in front of the statements service. */
   documentsLrs: XapiDocumentsLrs;
+  /**
+   * Ids of the statements the player's /lrs proxy passed on (the AU's), as the LRS received them:
+   * this sees what a closing page sends with keepalive, which the browser's request events miss.
+   */
+  forwardedByProxy: Set<string>;
   /** Milliseconds each start step took, and `total`. */
   startTimings: Record<string, number>;
   /** Whether the player's dependencies came from the cache rather than a fresh npm install. */
@@ -247,7 +252,17 @@ export async function startCatapult(root: string = process.cwd()): Promise<Catap
 
     const statementsLrs = await startLrs(root);
     cleanups.push(() => statementsLrs.stop());
-    const documentsLrs = await startXapiDocumentsLrs({ endpoint: statementsLrs.endpoint, auth: statementsLrs.auth }, { username: 'catapult', password: randomBytes(12).toString('hex') });
+    const forwardedByProxy = new Set<string>();
+    const documentsLrs = await startXapiDocumentsLrs(
+      { endpoint: statementsLrs.endpoint, auth: statementsLrs.auth },
+      {
+        username: 'catapult',
+        password: randomBytes(12).toString('hex'),
+        onStatements: (list, forwarded) => {
+          if (forwarded) for (const st of list) if (st && typeof (st as { id?: unknown }).id === 'string') forwardedByProxy.add((st as { id: string }).id);
+        },
+      },
+    );
     cleanups.push(() => documentsLrs.stop());
     const pages = await startLmsPages();
     cleanups.push(() => new Promise<void>((r) => pages.server.close(() => r())));
@@ -327,6 +342,7 @@ export async function startCatapult(root: string = process.cwd()): Promise<Catap
       returnUrl: pages.returnUrl,
       statementsLrs,
       documentsLrs,
+      forwardedByProxy,
       startTimings: timings,
       dependenciesCached,
       importCourse: (zipPath) => api<CatapultCourse>('POST', '/course', readFileSync(zipPath), bearer),

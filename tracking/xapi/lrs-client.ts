@@ -99,7 +99,9 @@ export class LrsClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
-      const res = await fetch(`${this.connection.endpoint}${resource}${query ? `?${query}` : ''}`, {
+      // An endpoint is the base of the resources: "…/xapi" and "…/xapi/" name the same one.
+      const base = this.connection.endpoint.endsWith('/') ? this.connection.endpoint : `${this.connection.endpoint}/`;
+      const res = await fetch(`${base}${resource}${query ? `?${query}` : ''}`, {
         method,
         headers: { authorization: this.connection.auth, 'x-experience-api-version': XAPI_VERSION, ...headers },
         ...(body !== undefined ? { body } : {}),

@@ -1,11 +1,41 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import type { CourseData, QuestionData } from '../../tracking/course-data.js';
+import type { Response } from '../../tracking/responses.js';
 
-/** A simulated learner working through a package launched in the harness page. */
+/**
+ * The response `Learner.answer` gives to a question, rightly or wrongly; null where the player's
+ * shuffle decides it (a wrong ordering leaves the steps in the order shown).
+ */
+export function responseGiven(q: QuestionData, right: boolean): Response | null {
+  switch (q.type) {
+    case 'single':
+      return q.options.findIndex((o) => o.correct === right);
+    case 'multiple':
+      return right ? q.options.flatMap((o, i) => (o.correct ? [i] : [])) : [q.options.findIndex((o) => !o.correct)];
+    case 'true-false':
+      return right ? q.correct : !q.correct;
+    case 'matching':
+      return q.pairs.map((_, s) => (right ? s : (s + 1) % q.pairs.length));
+    case 'ordering':
+      return right ? q.steps.map((_, i) => i) : null;
+    case 'short-text':
+      return right ? q.answers[0]! : 'not the answer';
+    case 'scenario':
+      return q.steps.map((step, k) => step.choices.findIndex((c) => c.correct === (right || k > 0)));
+  }
+}
+
+/**
+ * A simulated learner working through a package: by default the one launched in the harness
+ * page's frame `#sco`; or the SCO frame an LMS shows it in (Moodle's `#scorm_object`, say).
+ */
 export class Learner {
   readonly sco: FrameLocator;
-  constructor(readonly page: Page) {
-    this.sco = page.frameLocator('#sco');
+  constructor(
+    readonly page: Page,
+    sco?: FrameLocator,
+  ) {
+    this.sco = sco ?? page.frameLocator('#sco');
   }
 
   /** The course data the launch page carries. */

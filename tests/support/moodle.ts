@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,9 @@ export async function startMoodle(): Promise<MoodleSite> {
   if (process.getuid?.() !== 0)
     throw new Error(`${join(MOODLE_DIR, 'setup.sh')} needs root (it installs PHP and PostgreSQL with apt-get and runs the database as the postgres user): run the tests as root, as CI does.`);
   const started = Date.now();
+  // PostgreSQL runs as the postgres user, who must be able to reach its data folder inside WORK.
+  mkdirSync(MOODLE_WORK, { recursive: true });
+  chmodSync(MOODLE_WORK, 0o755);
   try {
     await run('bash', [join(MOODLE_DIR, 'setup.sh')], { env: scriptEnv(), timeout: SETUP_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
   } catch (e) {

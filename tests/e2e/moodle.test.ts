@@ -46,7 +46,7 @@ const versionOf = (pkg: string): ScormVersion => (pkg.includes('scorm2004') ? '2
 
 beforeAll(async () => {
   site = await startMoodle();
-  console.log(`Moodle: setup ${seconds(site.timings.setupMs)}`);
+  console.log(`Moodle: setup ${seconds(site.timings.setupMs)} (${site.timings.reusedSite ? 'site kept from an earlier run' : 'installed from scratch'})`);
   for (const report of await site.importPackages(packages.map((p) => join(PACKAGES_DIR, p)))) activities.set(report.zip, report);
   console.log(`Moodle: imported ${packages.length} packages in ${seconds(site.timings.importMs ?? 0)}`);
   browser = await launchBrowser();
@@ -60,9 +60,10 @@ afterAll(async () => {
   console.log(`Moodle acceptance file: ${seconds(Date.now() - fileStarted)} in all`);
 }, 180_000);
 
-/** The review of answers on the results view: one line per answered question ("… Your answer: … Correct"). */
-function reviewedAnswers(sco: FrameLocator): Promise<string[]> {
-  return sco.locator('ccl-results ol.review > li').evaluateAll((lis) => lis.map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()));
+/** The review of answers on the results view: one line per answered question ("… Your answer: … Correct"), long ones shortened. */
+async function reviewedAnswers(sco: FrameLocator): Promise<string[]> {
+  const lines = await sco.locator('ccl-results ol.review > li').evaluateAll((lis) => lis.map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  return lines.map((l) => (l.length <= 140 ? l : `${l.slice(0, 60)} … ${l.slice(-70)}`));
 }
 
 async function openLesson(learner: Learner, lesson: LessonData): Promise<void> {
@@ -79,7 +80,7 @@ function expectNoRefusedCalls(calls: ScormApiCall[], when: string): void {
 
 /** Beacons Chromium refused while the page went away: their data never reached Moodle. */
 function expectNoRefusedBeacons(left: LeaveReport, when: string): void {
-  const refused = left.beacons.filter((b) => !b.queued).map((b) => `${b.url}: ${b.bytes} bytes refused by Chromium (over 64 KiB)`);
+  const refused = left.beacons.filter((b) => !b.queued).map((b) => `${b.call}'s beacon to ${new URL(b.url).pathname}: ${b.bytes} bytes, refused by Chromium (over 64 KiB)`);
   expect.soft(refused, `beacons ${when}`).toEqual([]);
 }
 
@@ -88,14 +89,28 @@ function readValue(calls: ScormApiCall[], element: string): string | undefined {
   return calls.find((c) => /GetValue$/.test(c.fn) && c.args[0] === element)?.result;
 }
 
-const describeBeacons = (left: LeaveReport) => left.beacons.map((b) => `${b.bytes} B${b.queued ? '' : ' REFUSED'}`).join(', ') || 'none';
+const describeBeacons = (left: LeaveReport) =>
+  `${left.beacons.map((b) => `${b.call} ${b.bytes} B${b.queued ? '' : ' REFUSED'}`).join(', ') || 'none'} (Moodle answered ${left.received})`;
+
+/** The synchronous saves of a scenario: how many reached datamodel.php, and the largest body. */
+function describeSaves(): string {
+  const saves = session.datamodelRequests.filter((r) => !r.beacon);
+  return `${saves.length} saves to datamodel.php, largest ${Math.max(0, ...saves.map((r) => r.bytes ?? 0))} B`;
+}
+
+/** The imported activity of a built package. */
+function activity(pkg: string): ImportedPackage {
+  const imported = activities.get(pkg);
+  if (!imported) throw new Error(`${pkg} is not among the packages built into ${PACKAGES_DIR}`);
+  return imported;
+}
 
 describe.each(packages)('%s in Moodle 4.5.6: half a unit, left by going to another Moodle page', (pkg) => {
   it('comes back to the same view with the answers kept, and Moodle stores criteria and interactions', async () => {
     const started = Date.now();
     const version = versionOf(pkg);
     const el = ELEMENTS[version];
-    const { cmid } = activities.get(pkg)!;
+    const { cmid } = activity(pkg);
     session.clearRecords();
 
     const first = await session.launch(cmid);
@@ -131,6 +146,7 @@ describe.each(packages)('%s in Moodle 4.5.6: half a unit, left by going to anoth
     expect.soft(tracks[el.scoreRaw], `${el.scoreRaw} (no score for a half-done unit)`).toBeUndefined();
     expect.soft(tracks[el.location], el.location).toBe(`results:${outcome.number}`);
     expect.soft(tracks[el.exit], el.exit).toBe('suspend');
+    expect.soft(tracks[el.totalTime] ?? 'absent', `${el.totalTime} (Moodle adds session_time to it on ${el.terminate})`).toMatch(/[1-9]/);
     expect.soft(tracks['cmi.suspend_data'] ?? '', 'cmi.suspend_data').not.toBe('');
     expect.soft(objectiveProblems(expected, tracks, version), 'criterion objectives Moodle stored').toEqual([]);
     expect.soft(interactionProblems(expected, tracks, version), 'interactions Moodle stored').toEqual([]);
@@ -142,7 +158,7 @@ describe.each(packages)('%s in Moodle 4.5.6: half a unit, left by going to anoth
     expectNoRefusedCalls(session.calls, 'in the whole scenario');
     expect.soft(session.foreignRequests, 'requests to hosts other than 127.0.0.1').toEqual([]);
     console.log(
-      `${pkg}: half a unit ${seconds(Date.now() - started)}; ${expected.answers.length} answers; beacons on leaving: ${describeBeacons(left)}; ` +
+      `${pkg}: half a unit ${seconds(Date.now() - started)}; ${expected.answers.length} answers; ${describeSaves()}; beacons on leaving: ${describeBeacons(left)}; ` +
         `${storedSlots(tracks, 'cmi.interactions').length} interactions stored`,
     );
   }, 180_000);
@@ -156,7 +172,7 @@ async function wholeUnitLeftByClosingTheTab(pkg: string, options: { scormStandar
   const started = Date.now();
   const version = versionOf(pkg);
   const el = ELEMENTS[version];
-  const imported = activities.get(pkg)!;
+  const imported = activity(pkg);
   const { cmid } = imported;
   await site.resetAttempts(cmid);
   session.clearRecords();
@@ -198,6 +214,7 @@ async function wholeUnitLeftByClosingTheTab(pkg: string, options: { scormStandar
     expect.soft(suspendData, 'cmi.suspend_data').not.toBe('');
     if (options.scormStandard) expect.soft(suspendData.length, 'cmi.suspend_data length under scormstandard').toBeLessThanOrEqual(SCORM12_STRICT_SUSPEND_DATA);
     expect.soft(tracks[el.exit], `${el.exit} (Moodle resumes only from 'suspend')`).toBe('suspend');
+    expect.soft(tracks[el.totalTime] ?? 'absent', `${el.totalTime} (Moodle adds session_time to it on ${el.terminate})`).toMatch(/[1-9]/);
     expect.soft(tracks[el.location], el.location).toBe(`results:${course.outcomes.at(-1)!.number}`);
     if (version === '1.2') {
       expect.soft(tracks['cmi.core.lesson_status'], 'cmi.core.lesson_status').toBe('passed');
@@ -224,7 +241,7 @@ async function wholeUnitLeftByClosingTheTab(pkg: string, options: { scormStandar
     expect.soft(session.foreignRequests, 'requests to hosts other than 127.0.0.1').toEqual([]);
     console.log(
       `${pkg}${options.scormStandard ? ' (scormstandard on)' : ''}: whole unit ${seconds(Date.now() - started)} (working ${seconds(workedMs)}); ` +
-        `${expected.answers.length} answers, suspend_data ${suspendData.length} characters; beacons on closing: ${describeBeacons(left)}; ` +
+        `${expected.answers.length} answers, suspend_data ${suspendData.length} characters; ${describeSaves()}; beacons on closing: ${describeBeacons(left)}; ` +
         `${storedSlots(tracks, 'cmi.interactions').length} interactions stored; closing the relaunched tab: beacons ${describeBeacons(visit)}` +
         (refusedInVisit.length ? `, refused: ${refusedInVisit.join('; ')}` : ''),
     );

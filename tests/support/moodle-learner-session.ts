@@ -31,6 +31,8 @@ export interface ScormBeacon {
   bytes: number;
   /** False when Chromium refused the beacon (it refuses bodies over 64 KiB): nothing of it reaches Moodle. */
   queued: boolean;
+  /** The API function that sent it (`Commit`, `Terminate`, `LMSFinish` …). */
+  call: string;
 }
 
 /** A request to mod/scorm/datamodel.php seen on the network (synchronous XHRs, and beacons Chromium sent). */
@@ -98,6 +100,8 @@ function instrumentMoodleScormApi(prefix: string): void {
     return s.length <= 160 ? s : `${s.slice(0, 160)}…[${s.length} chars]`;
   };
   const beaconMode = () => Boolean((window as unknown as { mod_scorm_useBeaconAPI?: boolean }).mod_scorm_useBeaconAPI);
+  /** The API function running (its beacons are sent from inside it). */
+  let activeCall = '';
   const errorFunctions = new Set(['GetLastError', 'GetErrorString', 'GetDiagnostic', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']);
 
   const instrument = (api: unknown, lastErrorName: string) => {
@@ -108,7 +112,14 @@ function instrumentMoodleScormApi(prefix: string): void {
       const original = target[name];
       if (typeof original !== 'function') continue;
       target[name] = function (this: unknown, ...args: unknown[]) {
-        const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+        const outer = activeCall;
+        activeCall = name;
+        let result: unknown;
+        try {
+          result = (original as (...a: unknown[]) => unknown).apply(this, args);
+        } finally {
+          activeCall = outer;
+        }
         const error = errorFunctions.has(name) || !lastError ? '' : String(lastError.call(api));
         emit({ kind: 'call', fn: name, args: args.map(shorten), result: shorten(result), error, beaconMode: beaconMode() });
         return result;
@@ -146,7 +157,7 @@ function instrumentMoodleScormApi(prefix: string): void {
   };
   navigator.sendBeacon = function (this: Navigator, url: string | URL, data?: BodyInit | null) {
     const queued = sendBeacon.call(this, url, data);
-    emit({ kind: 'beacon', url: String(url), bytes: multipartBytes(data), queued });
+    emit({ kind: 'beacon', url: String(url), bytes: multipartBytes(data), queued, call: activeCall });
     return queued;
   };
 }
@@ -310,7 +321,7 @@ export class MoodleLearnerSession {
 
 /** The calls Moodle refused: a SetValue/Commit/Terminate (or 1.2's LMS…) that did not return true, or left an error code. */
 export function refusedCalls(calls: ScormApiCall[]): ScormApiCall[] {
-  const writes = /^(LMS)?(Initialize|Initialise|SetValue|Commit|Terminate|Finish)$/;
+  const writes = /^(Initialize|SetValue|Commit|Terminate|LMSInitialize|LMSSetValue|LMSCommit|LMSFinish)$/;
   return calls.filter((c) => writes.test(c.fn) && (c.result !== 'true' || (c.error !== '0' && c.error !== '')));
 }
 

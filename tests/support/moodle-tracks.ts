@@ -203,6 +203,22 @@ const clip = (v: string | undefined) => (v === undefined || v.length <= 80 ? v :
 
 /** Element names of the two versions, for the checks both share. */
 export const ELEMENTS = {
-  '1.2': { location: 'cmi.core.lesson_location', exit: 'cmi.core.exit', entry: 'cmi.core.entry', mode: 'cmi.core.lesson_mode', scoreRaw: 'cmi.core.score.raw' },
-  '2004': { location: 'cmi.location', exit: 'cmi.exit', entry: 'cmi.entry', mode: 'cmi.mode', scoreRaw: 'cmi.score.raw' },
+  '1.2': {
+    location: 'cmi.core.lesson_location',
+    exit: 'cmi.core.exit',
+    entry: 'cmi.core.entry',
+    mode: 'cmi.core.lesson_mode',
+    scoreRaw: 'cmi.core.score.raw',
+    totalTime: 'cmi.core.total_time',
+    terminate: 'LMSFinish',
+  },
+  '2004': {
+    location: 'cmi.location',
+    exit: 'cmi.exit',
+    entry: 'cmi.entry',
+    mode: 'cmi.mode',
+    scoreRaw: 'cmi.score.raw',
+    totalTime: 'cmi.total_time',
+    terminate: 'Terminate',
+  },
 } as const;

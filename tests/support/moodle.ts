@@ -69,6 +69,8 @@ export interface StoredTracks {
 /** How long the site took to stand up and to take the packages, in milliseconds. */
 export interface MoodleTimings {
   setupMs: number;
+  /** The site was installed by an earlier run and only started again. */
+  reusedSite: boolean;
   importMs?: number;
 }
 
@@ -129,22 +131,37 @@ export async function startMoodle(): Promise<MoodleSite> {
   if (process.getuid?.() !== 0)
     throw new Error(`${join(MOODLE_DIR, 'setup.sh')} needs root (it installs PHP and PostgreSQL with apt-get and runs the database as the postgres user): run the tests as root, as CI does.`);
   const started = Date.now();
+  const reusedSite = existsSync(join(MOODLE_WORK, 'moodle/config.php')) && process.env.MOODLE_FRESH !== '1';
   // PostgreSQL runs as the postgres user, who must be able to reach its data folder inside WORK.
   mkdirSync(MOODLE_WORK, { recursive: true });
   chmodSync(MOODLE_WORK, 0o755);
-  try {
-    await run('bash', [join(MOODLE_DIR, 'setup.sh')], { env: scriptEnv(), timeout: SETUP_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
-  } catch (e) {
-    throw failure(`Standing Moodle up with ${join(MOODLE_DIR, 'setup.sh')} (WORK=${MOODLE_WORK})`, e);
-  }
-  if (!existsSync(join(MOODLE_WORK, 'php-server.pid')))
-    throw new Error(`Port ${MOODLE_HTTP_PORT} is served by a web server setup.sh did not start for ${MOODLE_WORK}: stop it, or set MOODLE_HTTP_PORT.`);
+  const stop = async () => {
+    if (process.env.MOODLE_KEEP_RUNNING === '1') return;
+    try {
+      await run('bash', [join(MOODLE_DIR, 'stop.sh')], { env: scriptEnv(), timeout: 120_000 });
+    } catch (e) {
+      throw failure(`Stopping Moodle with ${join(MOODLE_DIR, 'stop.sh')}`, e);
+    }
+  };
   const codeDir = join(MOODLE_WORK, 'moodle');
   const url = `http://127.0.0.1:${MOODLE_HTTP_PORT}`;
-  const timings: MoodleTimings = { setupMs: Date.now() - started };
   const cfg = (args: string[], what: string) => php(join(codeDir, 'admin/cli/cfg.php'), args, what);
-  // A run that stopped half way may have left SCORM 1.2's strict limit on.
-  await cfg(['--component=scorm', '--name=scormstandard', '--set=0'], 'Resetting scorm | scormstandard');
+  try {
+    try {
+      await run('bash', [join(MOODLE_DIR, 'setup.sh')], { env: scriptEnv(), timeout: SETUP_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+    } catch (e) {
+      throw failure(`Standing Moodle up with ${join(MOODLE_DIR, 'setup.sh')} (WORK=${MOODLE_WORK})`, e);
+    }
+    if (!existsSync(join(MOODLE_WORK, 'php-server.pid')))
+      throw new Error(`Port ${MOODLE_HTTP_PORT} is served by a web server setup.sh did not start for ${MOODLE_WORK}: stop it, or set MOODLE_HTTP_PORT.`);
+    // A run that stopped half way may have left SCORM 1.2's strict limit on.
+    await cfg(['--component=scorm', '--name=scormstandard', '--set=0'], 'Resetting scorm | scormstandard');
+  } catch (e) {
+    // Stop whatever setup.sh got as far as starting; the failure is what matters.
+    await stop().catch(() => undefined);
+    throw e;
+  }
+  const timings: MoodleTimings = { setupMs: Date.now() - started, reusedSite };
 
   return {
     url,
@@ -190,13 +207,6 @@ export async function startMoodle(): Promise<MoodleSite> {
     async resetAttempts(cmid) {
       await php(join(MOODLE_DIR, 'reset-attempts.php'), [codeDir, String(cmid), MOODLE_STUDENT.username], `Resetting the attempts on activity ${cmid}`);
     },
-    async stop() {
-      if (process.env.MOODLE_KEEP_RUNNING === '1') return;
-      try {
-        await run('bash', [join(MOODLE_DIR, 'stop.sh')], { env: scriptEnv(), timeout: 120_000 });
-      } catch (e) {
-        throw failure(`Stopping Moodle with ${join(MOODLE_DIR, 'stop.sh')}`, e);
-      }
-    },
+    stop,
   };
 }

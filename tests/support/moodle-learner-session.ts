@@ -35,7 +35,10 @@ export interface ScormBeacon {
   call: string;
 }
 
-/** A request to mod/scorm/datamodel.php seen on the network (synchronous XHRs, and beacons Chromium sent). */
+/**
+ * A request to mod/scorm/datamodel.php seen on the network: the synchronous saves. Beacons of a
+ * page going away seldom show here; Moodle's request log counts those (LeaveReport.received).
+ */
 export interface DatamodelRequest {
   url: string;
   beacon: boolean;
@@ -71,8 +74,8 @@ const ACTION_TIMEOUT_MS = 20_000;
  * functions with the same `this` and arguments and return what they return: behaviour, the
  * unload beacons included, is unchanged.
  *
- * Reports go to the console while the page is live. Chromium delivers no console message from a
- * page that is going away, so from the first pagehide, beforeunload or hidden visibilitychange on,
+ * Reports go to the console while the page is live. The console messages of a page that is going
+ * away never reach the test, so from the first pagehide, beforeunload or hidden visibilitychange on,
  * each report is also written to localStorage (synchronous, and kept after the page is gone) under
  * `<prefix><launch>:<seq>`, where the test collects it from the next page of the same origin.
  */
@@ -323,6 +326,13 @@ export class MoodleLearnerSession {
 export function refusedCalls(calls: ScormApiCall[]): ScormApiCall[] {
   const writes = /^(Initialize|SetValue|Commit|Terminate|LMSInitialize|LMSSetValue|LMSCommit|LMSFinish)$/;
   return calls.filter((c) => writes.test(c.fn) && (c.result !== 'true' || (c.error !== '0' && c.error !== '')));
+}
+
+/** The length of a logged value before it was shortened (`…[n chars]`). */
+export function loggedLength(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const m = /…\[(\d+) chars\]$/.exec(value);
+  return m ? Number(m[1]) : value.length;
 }
 
 /** One line per call, for failure messages: `SetValue("cmi.exit", "suspend") → false, error 101 (during unload)`. */

@@ -1,3 +1,12 @@
+/**
+ * A real Moodle 4.5.6 for the SCORM acceptance tests, stood up on loopback by ../shared/moodle.
+ * Settings, all optional:
+ *   MOODLE_DIR          the tarball and scripts (default ../shared/moodle beside the checkout)
+ *   MOODLE_WORK         code, data and database, kept between runs (default <tmp>/ccl-moodle-acceptance)
+ *   MOODLE_FRESH=1      install Moodle anew instead of reusing the site in MOODLE_WORK
+ *   MOODLE_HTTP_PORT    web server port (default 8080); MOODLE_PG_PORT database port (default 55432)
+ *   MOODLE_KEEP_RUNNING=1  leave the site running after the tests, to look at it
+ */
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +26,9 @@ export const MOODLE_DIR = resolve(process.env.MOODLE_DIR ?? join(process.cwd(), 
  */
 export const MOODLE_WORK = resolve(process.env.MOODLE_WORK ?? join(tmpdir(), 'ccl-moodle-acceptance'));
 
-/** Loopback ports of Moodle's web server and of its private PostgreSQL cluster. */
+/** Loopback port of Moodle's web server. */
 export const MOODLE_HTTP_PORT = Number(process.env.MOODLE_HTTP_PORT ?? 8080);
+/** Loopback port of Moodle's private PostgreSQL cluster. */
 export const MOODLE_PG_PORT = Number(process.env.MOODLE_PG_PORT ?? 55432);
 
 /** The PHP helpers kept in the project (what ../shared/moodle has no script for). */

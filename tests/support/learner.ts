@@ -1,6 +1,6 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
-import type { QuestionType, QuestionTypes } from '../../tracking/learner-model/question-kinds/index.js';
+import { exampleResponse, type QuestionType, type QuestionTypes, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 
 type Driver<Q> = (root: Locator, q: Q, right: boolean) => Promise<void>;
 const checkAnswer = (root: Locator) => root.locator('button', { hasText: 'Check answer' }).click();
@@ -50,9 +50,17 @@ const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
 };
 
 /**
+ * The response `Learner.answer` gives to a question, rightly or wrongly; null where the player's
+ * shuffle decides it (a wrong ordering leaves the steps in the order shown).
+ */
+export function responseGiven(q: QuestionData, right: boolean): Response | null {
+  return q.type === 'ordering' && !right ? null : exampleResponse(q, right);
+}
+
+/**
  * A simulated learner working through a package: by default one launched in the harness page's
- * frame `#sco`; give `root` (the page itself) for a package opened as a top-level page, as an LMS
- * such as CATAPULT launches it.
+ * frame `#sco`; give `root` for the SCO frame an LMS shows it in (Moodle's `#scorm_object`), or
+ * the page itself for a package opened as a top-level page, as CATAPULT launches it.
  */
 export class Learner {
   readonly sco: FrameLocator | Page;

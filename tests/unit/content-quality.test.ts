@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../build-scripts/content/build-course.js';
+import { allowedGiveAways, giveAwaysByCriterion } from '../../build-scripts/content/give-away.js';
 import { listUnitIds, readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
 
@@ -60,6 +61,13 @@ describe.each(units)('content of %s', (id) => {
       })
       .map((q) => q.id);
     expect(giveaways).toEqual([]);
+  });
+
+  it('gives no answer away by its form: in each criterion at most a third of the choice questions have the right option longest or alone hedged', () => {
+    const over = giveAwaysByCriterion(data)
+      .filter((c) => c.giveAways > allowedGiveAways(c.choiceQuestions))
+      .map((c) => `${c.code}: ${c.giveAways} of ${c.choiceQuestions} (${c.ids.join(', ')})`);
+    expect(over).toEqual([]);
   });
 
   it('says once that a knowledge check does not replace the assessor', () => {

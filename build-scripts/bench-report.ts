@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import type { Statement } from '@xapi/xapi';
 import { launchBrowser } from './preview/browser.js';
 import type { CourseData } from '../tracking/learner-model/course-data.js';
-import { drawQuestions, scoreAttempt, seededRandom } from '../tracking/learner-model/learner-state.js';
+import { drawQuestions, questionsPerCriterion, scoreAttempt } from '../tracking/learner-model/learner-state.js';
+import { seededRandom } from '../tracking/learner-model/shuffle.js';
 import { exampleResponse } from '../tracking/learner-model/question-kinds/index.js';
 import { StatementFactory } from '../tracking/xapi/statement-factory.js';
 import { VERBS } from '../tracking/xapi/vocabulary.js';
@@ -47,7 +48,7 @@ function learnerStatements(course: CourseData, index: number, start: number): St
     return { ...s, timestamp: new Date(clock).toISOString() };
   };
   const out: Statement[] = [at(factory.session('initialized'))];
-  const per = course.settings.questionsPerCriterion;
+  const per = questionsPerCriterion(course.settings.passMark, course.settings.questionsPerCriterion);
   for (const outcome of course.outcomes) {
     for (const lesson of outcome.lessons) out.push(at(factory.lessonExperienced(lesson), 240_000));
     let seen: number[] = [];
@@ -63,7 +64,7 @@ function learnerStatements(course: CourseData, index: number, start: number): St
         out.push(factory.answered({ question: q, outcome: outcome.number, response, correct: right, latencyMs: 20_000, timestamp: new Date(clock), objectiveIds: [] }, outcome.number));
         return response;
       });
-      const score = scoreAttempt(outcome, { questions, answers, day: Math.floor(clock / 86_400_000) });
+      const score = scoreAttempt(outcome, { questions, answers, day: Math.floor(clock / 86_400_000), criteria: outcome.criteria.map((_, j) => j) });
       outcome.criteria.forEach((c, i) => {
         const s = score.byCriterion[i];
         if (s !== null && s !== undefined) out.push(at(factory.criterionJudged(c.code, outcome.number, s, s >= course.settings.passMark), 1000));

@@ -20,6 +20,14 @@ export const choiceListStyles = css`
     box-sizing: border-box;
     cursor: pointer;
   }
+  /* The option's words take the row; a mark ("Your answer", "Correct answer") goes beside them, or under them on a narrow screen. */
+  .choices label {
+    flex-wrap: wrap;
+  }
+  .choices label > span:not(.mark) {
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
   .choices input {
     width: 1.25rem;
     height: 1.25rem;

@@ -29,6 +29,9 @@ export const strings = {
   startCheck: 'Start the knowledge check',
   resumeCheck: 'Carry on with the knowledge check',
   retake: 'Take the knowledge check again',
+  retakeNotMet: (n: number, criteriaTerm: string) => `Retake the ${n} ${n === 1 ? criteriaTerm.replace(/criteria$/, 'criterion') : criteriaTerm} not yet met`,
+  retakeAll: 'Take the whole check again',
+  retakeAllHint: 'Every criterion again, as practice: a criterion already met stays met.',
   checkAnswer: 'Check answer',
   nextQuestion: 'Next question',
   seeResults: 'See my results',
@@ -52,6 +55,8 @@ export const strings = {
   notBestResponse: 'Not the best choice.',
   betterResponse: 'The better response',
   simulationFeedback: (n: number) => `Feedback on step ${n}`,
+  simulationDebrief: (score: number, poor: number) =>
+    `Your handling of the contact scored ${score}%${poor ? `, with ${poor} poor ${poor === 1 ? 'choice' : 'choices'}` : ''}. The debrief above goes through each turn.`,
   simulationSummary: (best: number, total: number) => `You chose the best response at ${best} of ${total} steps. Look back over the feedback on each step above.`,
   answerNeeded: 'Answer the question before checking.',
   correct: 'Correct',
@@ -74,7 +79,7 @@ export const strings = {
   opened: ' (opened)',
   honesty:
     'A knowledge check shows what you understand. It is not the assessor’s judgement of your competence: your assessor decides that from workplace evidence.',
-  outcomeProgress: (done: number, total: number) => `${done} of ${total} criteria met`,
+  outcomeProgress: (done: number, total: number) => `${done} of ${total} knowledge checks met`,
   lessonsRead: (n: number, total: number) => `${n} of ${total} lessons opened`,
   save: {
     saved: 'Your progress is saved.',
@@ -88,8 +93,12 @@ export const strings = {
     `Level ${level} · Credit ${credit}${glh ? ` · ${glh} guided learning hours` : ''}`,
   /** "Assessment criterion" → "assessment criteria". */
   criteriaPlural: (term: string) => term.toLowerCase().replace(/criterion$/, 'criteria'),
-  checkIntro: (questions: number, criteria: number, criteriaTerm: string, outcomeTerm: string) =>
-    `This check asks about ${questions} questions on the ${criteria} ${criteriaTerm} of this ${outcomeTerm.toLowerCase()}. You see feedback after each answer.`,
+  checkIntro: (perCriterion: number, criteria: number, criteriaTerm: string, outcomeTerm: string) =>
+    `This check asks ${perCriterion} questions on each of the ${criteria} ${criteriaTerm} of this ${outcomeTerm.toLowerCase()} (a question may cover two). You see feedback after each answer.`,
+  checkRule: (passMark: number, perCriterion: number, outcomeTerm: string) =>
+    `A criterion's knowledge check is met when your answers on it reach ${passMark}% (${Math.ceil((passMark / 100) * perCriterion - 1e-9)} of ${perCriterion}). The ${outcomeTerm.toLowerCase()}'s check is met when all its criteria are; a retake asks only about those not yet met.`,
+  checkedCriteria: (met: number, total: number) => `${met} of ${total} knowledge checks met so far.`,
+  yourChoice: 'Your answer',
   /** What the learner is told when a launch could not be used as given. */
   launchNotice: {
     'not-cmi5': (detail = '') => `This unit was not launched by a cmi5 learning platform (${detail}), so your progress is kept in this browser only.`,
@@ -103,5 +112,43 @@ export const strings = {
   refusedIntro:
     'These records of your work were refused by the learning record store, so your tutor will not see them in reports. They are kept in this browser. Print this page to show your tutor.',
   refusedProbablyRecorded: 'probably recorded already',
+  /** The agent desktop of a practice contact. */
+  desktop: {
+    conversationTitle: (channel: 'phone' | 'chat', customer: string) => (channel === 'phone' ? `Call with ${customer}` : `Webchat with ${customer}`),
+    desktopLabel: 'Agent desktop',
+    conversationLabel: 'Conversation',
+    you: 'You',
+    moodLabel: 'Customer mood',
+    moods: ['angry', 'frustrated', 'calm', 'reassured', 'pleased'] as readonly string[],
+    moodChanged: (customer: string, mood: string) => `${customer} now sounds ${mood}.`,
+    panels: { record: 'Customer record', history: 'Contact history', knowledge: 'Knowledge base', case: 'Case form' } as Record<string, string>,
+    noPanels: 'Nothing is on the desktop for this contact yet.',
+    searchLabel: 'Search the knowledge base',
+    searchResults: (n: number) => (n === 1 ? '1 article found' : `${n} articles found`),
+    openArticle: (title: string) => `Open: ${title}`,
+    closeArticle: 'Back to the results',
+    noHistory: 'No earlier contacts.',
+    kinds: { say: 'Say this', check: 'Use this conclusion', search: 'Use this article', act: 'Do this', write: 'Save the case note' } as Record<string, string>,
+    kindLabels: { say: 'What do you say?', check: 'What do you conclude?', search: 'Which article do you use?', act: 'What do you do?', write: 'Write the case note' } as Record<string, string>,
+    choose: 'Choose one first.',
+    noteLabel: 'Case note',
+    noteHint: 'Write it as you would for a colleague picking the case up: what the customer asked, what you checked and did, what happens next.',
+    noteNeeded: 'Write the note first.',
+    outcomeLabel: 'Outcome code',
+    outcomePlaceholder: 'Choose an outcome',
+    quality: { best: 'Best response', acceptable: 'Acceptable response', poor: 'Poor response' } as Record<string, string>,
+    continue: 'Continue',
+    ended: 'The contact has ended.',
+    debrief: 'Debrief',
+    debriefIntro: (best: number, acceptable: number, poor: number) =>
+      `Your path through the contact: ${best} best, ${acceptable} acceptable and ${poor} poor ${best + acceptable + poor === 1 ? 'choice' : 'choices'}.`,
+    evidences: 'Evidences',
+    yourNote: 'Your note',
+    modelNote: 'A model note',
+    checklist: 'Does your note have these? Tick what it has.',
+    practiseAgain: 'Practise this contact again (not recorded)',
+    practising: 'Practice run: nothing you do now is recorded.',
+    turnOf: (n: number) => `Turn ${n}`,
+  },
   loadError: 'This unit could not be loaded. Please close it and open it again from your learning platform.',
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAllCourses } from '../tests/support/units.js';
-import { seededRandom } from './learner-model/learner-state.js';
+import { seededRandom } from './learner-model/shuffle.js';
 import { exampleResponse } from './learner-model/question-kinds/index.js';
 import { decodeState } from './learner-model/state-codec.js';
 import { PlayerSession } from './player-session.js';
@@ -78,7 +78,8 @@ describe('the player session', () => {
     expect(calls.criteria.map((c) => c.code)).toEqual(course.outcomes[0]!.criteria.map((c) => c.code));
     expect(calls.criteria.every((c) => typeof c.attemptScore === 'number')).toBe(true);
     expect(calls.results).toHaveLength(1);
-    expect(session.location).toEqual({ page: 'check', outcome: course.outcomes[0]!.number });
+    // The learner is reading the last answer's feedback: a relaunch comes back to it.
+    expect(session.location).toEqual({ page: 'check', outcome: course.outcomes[0]!.number, feedback: asked - 1 });
   });
 
   it('saves after every change, and the saved state reads back as the session state', async () => {
@@ -104,7 +105,7 @@ describe('the player session', () => {
     const second = recordingTracker({ resumed: true, suspendData: saved.data });
     const s2 = new PlayerSession(course, second.tracker);
     await s2.begin();
-    expect(s2.location).toEqual({ page: 'check', outcome: course.outcomes[0]!.number });
+    expect(s2.location).toEqual({ page: 'check', outcome: course.outcomes[0]!.number, feedback: 0 });
     expect(s2.state).toEqual(s1.state);
     expect(second.calls.criteria).toEqual([]);
     s2.answer(0, 0, exampleResponse(course.outcomes[0]!.questions[a.questions[0]!]!, false), 1000);

@@ -1,10 +1,20 @@
-import type { CourseData } from './learner-model/course-data.js';
-import { answerQuestion, criterionStatus, isFinished, scoreAttempt, startAttempt, unitResult, type LearnerState } from './learner-model/learner-state.js';
+import { criterionInWords, type CourseData } from './learner-model/course-data.js';
+import {
+  answerQuestion,
+  criterionStatus,
+  isFinished,
+  saveDraft,
+  scoreAttempt,
+  startAttempt,
+  unitResult,
+  type AttemptScope,
+  type LearnerState,
+} from './learner-model/learner-state.js';
 import { HOME, formatLocation, parseLocation, type Location } from './learner-model/location.js';
-import { isCorrect, type Response } from './learner-model/question-kinds/index.js';
+import { isCorrect, type QuestionData, type Response } from './learner-model/question-kinds/index.js';
 import { restoreState } from './learner-model/restore-state.js';
 import { encodeState } from './learner-model/state-codec.js';
-import { objectiveId, type LaunchData, type LaunchNotice, type Tracker } from './tracker.js';
+import { NOTE_MAX, objectiveId, type LaunchData, type LaunchNotice, type NoteEvidence, type Tracker } from './tracker.js';
 
 /** What the player needs to know about the launch, once the session has begun. */
 export interface SessionStart {
@@ -82,21 +92,37 @@ export class PlayerSession {
     this.update({ ...this.state, location: formatLocation(at), visited });
   }
 
-  /** Draws a new knowledge check for an outcome and goes to it. */
-  startCheck(outcomeIndex: number, random: () => number = Math.random): void {
+  /**
+   * Draws a new knowledge check for an outcome and goes to it: by default over the criteria not
+   * yet met (all of them the first time, or once all are met); `all` asks about every criterion.
+   */
+  startCheck(outcomeIndex: number, random: () => number = Math.random, scope: AttemptScope = 'not-met'): void {
     const outcome = this.course.outcomes[outcomeIndex]!;
-    this.update({ ...startAttempt(this.course, this.state, outcomeIndex, random), location: formatLocation({ page: 'check', outcome: outcome.number }) });
+    const next = startAttempt(this.course, this.state, outcomeIndex, random, { passMark: this.passMark, scope });
+    this.update({ ...next, location: formatLocation({ page: 'check', outcome: outcome.number }) });
     this.persist();
   }
 
-  /** Records the answer at a position of an outcome's check; the check's last answer reports its criteria and the unit. */
-  answer(outcomeIndex: number, position: number, response: Response, latencyMs: number): void {
+  /** Keeps the choices made so far in the simulation at a position, so a learner who leaves comes back to the same turn. */
+  saveDraft(outcomeIndex: number, position: number, path: number[]): void {
+    const next = saveDraft(this.state, outcomeIndex, position, path);
+    if (next === this.state) return;
+    this.update(next);
+    this.persist();
+  }
+
+  /**
+   * Records the answer at a position of an outcome's check (with any notes written on the way,
+   * which go to the LMS and LRS as evidence); the check's last answer reports its criteria and the unit.
+   */
+  answer(outcomeIndex: number, position: number, response: Response, latencyMs: number, notes: Record<string, string> = {}): void {
     const o = this.course.outcomes[outcomeIndex]!;
     const attempt = this.state.outcomes[outcomeIndex]!.attempt;
     const qi = attempt?.questions[position];
     if (!attempt || qi === undefined || attempt.answers[position] !== null) return;
     const question = o.questions[qi]!;
-    this.update(answerQuestion(this.course, this.state, outcomeIndex, position, response));
+    // The learner now reads this answer's feedback: a relaunch comes back to it.
+    this.update({ ...answerQuestion(this.course, this.state, outcomeIndex, position, response), location: formatLocation({ page: 'check', outcome: o.number, feedback: position }) });
     this.tracker.recordAnswer({
       question,
       outcome: o.number,
@@ -105,6 +131,7 @@ export class PlayerSession {
       latencyMs,
       timestamp: new Date(),
       objectiveIds: question.criteria.map(objectiveId),
+      ...(Object.keys(notes).length ? { notes: noteEvidence(question, notes) } : {}),
     });
     if (isFinished(this.state.outcomes[outcomeIndex]!.attempt)) {
       this.reportCriteria(outcomeIndex, true);
@@ -141,7 +168,7 @@ export class PlayerSession {
         id: objectiveId(c.code),
         code: c.code,
         outcome: o.number,
-        description: c.text,
+        description: criterionInWords(c),
         score: best,
         status: criterionStatus(best, this.passMark),
         ...(attemptScore !== null && attemptScore !== undefined ? { attemptScore } : {}),
@@ -157,4 +184,12 @@ export class PlayerSession {
     this.state = state;
     for (const l of this.changeListeners) l();
   }
+}
+
+/** A simulation's notes as evidence: each with its turn and the criteria that turn evidences. */
+function noteEvidence(question: QuestionData, notes: Record<string, string>): NoteEvidence[] {
+  const turns = question.type === 'simulation' ? question.turns : [];
+  return Object.entries(notes)
+    .filter(([, text]) => text.trim())
+    .map(([turn, text]) => ({ turn, text: text.slice(0, NOTE_MAX), criteria: turns.find((t) => t.id === turn)?.criteria ?? question.criteria }));
 }

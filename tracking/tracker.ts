@@ -42,6 +42,18 @@ export interface LaunchNotice {
   detail?: string;
 }
 
+/** Longest note kept as evidence (SCORM 2004's long-fill-in holds 4,000 characters). */
+export const NOTE_MAX = 2000;
+
+/** Free text the learner wrote while answering (a simulation's case note): evidence for the tutor, not marked. */
+export interface NoteEvidence {
+  /** The simulation turn it was written at. */
+  turn: string;
+  text: string;
+  /** The criteria it evidences. */
+  criteria: string[];
+}
+
 export interface AnsweredQuestion {
   question: QuestionData;
   /** Number of the outcome whose knowledge check asked it. */
@@ -53,6 +65,8 @@ export interface AnsweredQuestion {
   timestamp: Date;
   /** Objective ids of the question's criteria. */
   objectiveIds: string[];
+  /** Notes written on the way (a simulation's case notes). */
+  notes?: NoteEvidence[];
 }
 
 /** A statement the LRS refused while it accepted others: kept in the browser and shown to the learner. */

@@ -1,11 +1,12 @@
 import type { CourseData, LessonData, OutcomeData, QuestionData } from '../../tracking/learner-model/course-data.js';
+import { MAX_QUESTIONS_PER_CRITERION } from '../../tracking/learner-model/learner-state.js';
 import { ContentError, type ContentProblem } from './content-error.js';
 import type { UnitSources } from './load-unit.js';
 import { CRITERION_HEADING, GLOSSARY_REF, countWords, createRenderer, htmlToText, slugify } from './markdown.js';
 import { checkQuestion, renderQuestionKind, type QuestionSource } from './question-kinds/index.js';
 
-/** Fewest questions a criterion may have in its outcome's bank. */
-export const MIN_QUESTIONS_PER_CRITERION = 4;
+/** Fewest questions a criterion may have in its outcome's bank: the most a check asks about it. */
+export const MIN_QUESTIONS_PER_CRITERION = MAX_QUESTIONS_PER_CRITERION;
 
 export interface CourseSettings {
   passMark: number;
@@ -138,9 +139,8 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
       problems.push({ file: file.file, line: file.lineOf(['outcome']), message: `there is no outcome ${source.outcome} in unit.yaml` });
       continue;
     }
-    if (questionsByOutcome.has(source.outcome))
-      problems.push({ file: file.file, line: file.lineOf(['outcome']), message: `outcome ${source.outcome} has two question banks` });
-    const list: QuestionData[] = [];
+    // outcome-<n>.yaml and any outcome-<n>-<name>.yaml are one bank, in file-name order.
+    const list: QuestionData[] = questionsByOutcome.get(source.outcome) ?? [];
     source.questions.forEach((q, i) => {
       const at = (...path: PropertyKey[]) => file.lineOf(['questions', i, ...path]);
       const report = (message: string, ...path: PropertyKey[]) => problems.push({ file: file.file, line: at(...path), message: `question ${q.id}: ${message}` });
@@ -200,7 +200,7 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
       .sort((a, b) => a.term.localeCompare(b.term, 'en-GB')),
     settings: {
       passMark: settings.passMark,
-      questionsPerCriterion: unit.knowledgeCheck?.questionsPerCriterion ?? 2,
+      ...(unit.knowledgeCheck ? { questionsPerCriterion: unit.knowledgeCheck.questionsPerCriterion } : {}),
       centreName: settings.centreName,
       themeColour: settings.themeColour,
       ...(settings.logo ? { logo: settings.logo } : {}),

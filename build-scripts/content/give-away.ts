@@ -2,7 +2,7 @@ import type { CourseData, QuestionData } from '../../tracking/learner-model/cour
 import { plainText } from '../../tracking/plain-text.js';
 
 /** Words that hedge a claim: a right option that alone carries one is easy to spot. */
-const HEDGE = /\b(usually|normally|generally|often|may|might|can|could|typically|where possible|in most cases|depending|likely|sometimes|tends? to)\b/i;
+const HEDGE = /\b(usually|normally|generally|often|may(?!\s+\d)|might|can(?!['’]t|not)|could(?!n['’]t)|typically|where possible|in most cases|depending|likely|sometimes|tends? to)\b/i;
 
 export interface GiveAway {
   /** The right answer is the longest option (single: strictly longer than every wrong one; multiple: every right one longer than every wrong one). */

@@ -154,17 +154,23 @@ export function readUnitSources(root: string, id: string): UnitSources {
     .map((f) => reader.markdown(join(lessonDir, f), lessonFrontMatterSchema))
     .filter((l): l is MarkdownSource<LessonFrontMatter> => l !== undefined);
 
-  const bankFiles = existsSync(quizDir) ? readdirSync(quizDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  // Each outcome's main bank first, then its further files by name.
+  const bankFiles = existsSync(quizDir)
+    ? readdirSync(quizDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort((a, b) => a.replace(/\.ya?ml$/, '').localeCompare(b.replace(/\.ya?ml$/, ''), 'en'))
+    : [];
   const banks: UnitSources['banks'] = [];
   for (const f of bankFiles) {
     const path = join(quizDir, f);
-    if (!/^outcome-\d+\.yaml$/.test(f)) {
-      reader.problems.push({ file: reader.rel(path), message: 'question banks are named outcome-<n>.yaml' });
+    const named = /^outcome-(\d+)(-[a-z0-9-]+)?\.yaml$/.exec(f);
+    if (!named) {
+      reader.problems.push({ file: reader.rel(path), message: 'question banks are named outcome-<n>.yaml (more of the same bank: outcome-<n>-<name>.yaml)' });
       continue;
     }
     const bank = reader.yaml(path, questionBankSchema);
     if (!bank) continue;
-    if (`outcome-${bank.data.outcome}.yaml` !== f)
+    if (String(bank.data.outcome) !== named[1])
       reader.problems.push({ file: bank.file.file, line: bank.file.lineOf(['outcome']), message: `outcome ${bank.data.outcome} does not match the file name` });
     banks.push({ source: bank.data, file: bank.file });
   }

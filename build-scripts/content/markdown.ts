@@ -62,6 +62,14 @@ function escapeHtml(s: string): string {
 /** Builds a Markdown renderer for one unit's lessons and questions. */
 export function createRenderer(options: RenderOptions) {
   const marked = new Marked({ gfm: true, async: false });
+  /** Ids given so far on the page being rendered: each is unique, so in-page links work. */
+  let ids = new Set<string>();
+  const uniqueId = (base: string) => {
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
   marked.use({
     extensions: [
       {
@@ -87,7 +95,7 @@ export function createRenderer(options: RenderOptions) {
         if (!m) return `<h${depth}>${inner}</h${depth}>\n`;
         const code = m[1]!;
         const title = inner.replace(/\s*\{\d+\.(?:\d+|[a-z])\}\s*$/, '');
-        return `<h2 id="criterion-${code.replace('.', '-')}"><span class="criterion-tag">${escapeHtml(
+        return `<h2 id="${uniqueId(`criterion-${code.replace('.', '-')}`)}"><span class="criterion-tag">${escapeHtml(
           options.criterionLabel,
         )} ${code}</span> ${title}</h2>\n`;
       },
@@ -103,7 +111,10 @@ export function createRenderer(options: RenderOptions) {
     },
   });
   return {
-    block: (md: string) => sanitize(marked.parse(md) as string),
+    block: (md: string) => {
+      ids = new Set();
+      return sanitize(marked.parse(md) as string);
+    },
     inline: (md: string) => sanitize(marked.parseInline(md) as string),
   };
 }

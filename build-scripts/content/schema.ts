@@ -27,7 +27,7 @@ export const unitSchema = z.strictObject({
   sectorUnit: text(20).optional(),
   terms: z.strictObject({ outcome: text(40), criterion: text(40) }).optional(),
   purpose: text(1000),
-  knowledgeCheck: z.strictObject({ questionsPerCriterion: z.number().int().min(1).max(4) }).optional(),
+  knowledgeCheck: z.strictObject({ questionsPerCriterion: z.number().int().min(1).max(5) }).optional(),
   outcomes: z.array(outcomeSchema).min(1).max(9),
 });
 

@@ -4,6 +4,7 @@ import { initialState, type LearnerState } from '../../tracking/learner-model/le
 import { loadAllCourses } from '../../tests/support/units.js';
 import '../ccl-results/ccl-results.js';
 import './ccl-evidence.js';
+import { answerInFull } from '../../tracking/learner-model/question-kinds/index.js';
 
 const course = loadAllCourses().find((c) => c.unit.id === 'f-503-0389')!;
 const hostile = '<img src=x onerror="alert(1)">';
@@ -16,10 +17,9 @@ function stateWithHostileAnswer(): LearnerState {
   const s = initialState(course);
   s.outcomes[0] = {
     attempts: 1,
-    best: 50,
     criterionBest: o.criteria.map(() => 50),
     seen: [shortText, single],
-    attempt: { questions: [shortText, single], answers: [hostile, 0], day: 20415 },
+    attempt: { questions: [shortText, single], answers: [hostile, 0], day: 20415, criteria: o.criteria.map((_, j) => j) },
   };
   return s;
 }
@@ -57,7 +57,7 @@ describe('ccl-evidence', () => {
     expect(textContent).toContain('Jo Bloggs');
     expect(textContent).toContain(`${q.criteria[0]} ${o.criteria.find((c) => c.code === q.criteria[0])!.text}`);
     expect(textContent).toContain(q.stemText);
-    expect(textContent).toContain(`Correct answer ${q.answers[0]}`);
+    expect(textContent).toContain(`Correct answer ${answerInFull(q.answers[0]!)}`);
     expect(textContent).toContain('Result Incorrect');
     expect(textContent).toContain('started 23 November 2025');
     expect(textContent).toContain('knowledge evidence for your assessor’s judgement');

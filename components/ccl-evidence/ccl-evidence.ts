@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { CourseData } from '../../tracking/learner-model/course-data.js';
+import { criterionInWords, type CourseData } from '../../tracking/learner-model/course-data.js';
 import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-model/learner-state.js';
 import { answerInWords, correctAnswerInWords, isCorrect, optionsInWords } from '../../tracking/learner-model/question-kinds/index.js';
 import type { RefusedRecord } from '../../tracking/tracker.js';
@@ -94,7 +94,7 @@ export class CclEvidence extends LitElement {
           ${o.criteria.map((c, j) => {
             const asked = attempt ? attempt.questions.map((qi, k) => ({ q: o.questions[qi]!, r: attempt.answers[k]! })).filter(({ q }) => q.criteria.includes(c.code)) : [];
             const status = criterionStatus(p.criterionBest[j] ?? null, this.passMark ?? course.settings.passMark);
-            return html`<h3>${c.code} ${c.text}</h3>
+            return html`<h3>${c.code} ${criterionInWords(c)}</h3>
               <p>${strings.criterionStatus[status]}${p.criterionBest[j] !== null ? ` (${strings.best(p.criterionBest[j]!)})` : ''}</p>
               ${asked.length
                 ? html`<ol>

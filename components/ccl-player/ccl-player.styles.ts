@@ -12,13 +12,16 @@ export const playerStyles = css`
     left: -999px;
     top: 0;
     background: var(--ccl-page);
+    color: var(--ccl-accent);
+    font: inherit;
+    border: 2px solid var(--ccl-accent);
     padding: 0.5rem;
     z-index: 2;
   }
   .skip:focus {
     left: 0.5rem;
   }
-  header {
+  header .bar {
     background: var(--ccl-accent);
     color: var(--ccl-on-accent);
     padding: 0.75rem 1rem;
@@ -230,7 +233,7 @@ export const playerStyles = css`
       border-right: none;
       border-bottom: 1px solid var(--ccl-border);
     }
-    nav[hidden] {
+    nav:not(.open) {
       display: none;
     }
     main {

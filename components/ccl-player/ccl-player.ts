@@ -1,11 +1,13 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CourseData } from '../../tracking/learner-model/course-data.js';
-import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-model/learner-state.js';
+import { criteriaNotMet, criterionStatus, isFinished, questionsPerCriterion, type AttemptScope, type LearnerState } from '../../tracking/learner-model/learner-state.js';
 import { formatLocation, sameLocation, type Location } from '../../tracking/learner-model/location.js';
 import { PlayerSession } from '../../tracking/player-session.js';
 import type { LaunchData, RefusedRecord, SaveStatus, Tracker } from '../../tracking/tracker.js';
+import type { SimulationTurnEvent } from '../ccl-agent-desktop/ccl-agent-desktop-events.js';
 import type { AnswerEvent } from '../ccl-question/ccl-question.js';
+import type { RetakeEvent } from '../ccl-results/ccl-results-events.js';
 import '../ccl-question/ccl-question.js';
 import '../ccl-results/ccl-results.js';
 import '../ccl-progress/ccl-progress.js';
@@ -151,17 +153,21 @@ export class CclPlayer extends LitElement {
     this.showCheckPosition();
   }
 
-  /** On a knowledge check, shows the first question not yet answered. */
+  /** On a knowledge check, shows the answer whose feedback the learner was reading, else the first question not yet answered. */
   private showCheckPosition(): void {
     const loc = this.session!.location;
     if (loc.page !== 'check') return;
-    const a = this.state.outcomes[this.outcomeIndex(loc.outcome)]?.attempt;
-    this.position = a && !isFinished(a) ? a.answers.findIndex((x) => x === null) : 0;
+    const i = this.outcomeIndex(loc.outcome);
+    const a = this.state.outcomes[i]?.attempt;
+    if (a && loc.feedback !== undefined && a.answers[loc.feedback] != null) {
+      this.position = loc.feedback;
+      this.feedbackOutcome = i;
+    } else this.position = a && !isFinished(a) ? a.answers.findIndex((x) => x === null) : 0;
     this.questionShownAt = Date.now();
   }
 
-  private startCheck(outcomeIndex: number): void {
-    this.session!.startCheck(outcomeIndex);
+  private startCheck(outcomeIndex: number, scope: AttemptScope = 'not-met'): void {
+    this.session!.startCheck(outcomeIndex, Math.random, scope);
     this.position = 0;
     this.feedbackOutcome = -1;
     this.questionShownAt = Date.now();
@@ -169,7 +175,7 @@ export class CclPlayer extends LitElement {
   }
 
   private onAnswer(outcomeIndex: number, e: AnswerEvent): void {
-    this.session!.answer(outcomeIndex, this.position, e.response, Date.now() - this.questionShownAt);
+    this.session!.answer(outcomeIndex, this.position, e.response, Date.now() - this.questionShownAt, e.notes);
     this.feedbackOutcome = outcomeIndex;
   }
 
@@ -179,6 +185,7 @@ export class CclPlayer extends LitElement {
       this.navigate({ page: 'results', outcome: this.course.outcomes[outcomeIndex]!.number });
       return;
     }
+    this.session!.go({ page: 'check', outcome: this.course.outcomes[outcomeIndex]!.number });
     this.position = a.answers.findIndex((x) => x === null);
     this.feedbackOutcome = -1;
     this.questionShownAt = Date.now();
@@ -217,8 +224,9 @@ export class CclPlayer extends LitElement {
     const { course } = this;
     const s = course.settings;
     return html`
-      <a class="skip" href="#main" @click=${(e: Event) => this.skip(e)}>${strings.skipToContent}</a>
       <header>
+        <button class="skip" type="button" @click=${(e: Event) => this.skip(e)}>${strings.skipToContent}</button>
+        <div class="bar">
         ${s.logo ? html`<img src=${s.logo} alt=${s.centreName || ''} />` : nothing}
         <div class="titles">
           ${s.centreName ? html`<p class="centre">${s.centreName}</p>` : nothing}
@@ -229,12 +237,13 @@ export class CclPlayer extends LitElement {
         <button type="button" class="contents-toggle" aria-expanded=${String(this.navOpen)} aria-controls="contents" @click=${() => (this.navOpen = !this.navOpen)}>
           ${this.navOpen ? strings.hideContents : strings.showContents}
         </button>
+        </div>
+        <p class="save ${this.saveStatus === 'saved' || this.saveStatus === 'saving' ? 'quiet' : ''}" role="status">
+          ${this.mode === 'normal' ? strings.save[this.saveStatus] : strings.reviewMode}
+        </p>
+        ${this.notice ? html`<p class="save" role="alert">${this.notice}</p>` : nothing}
+        ${this.refusedNotice()}
       </header>
-      <p class="save ${this.saveStatus === 'saved' || this.saveStatus === 'saving' ? 'quiet' : ''}" role="status">
-        ${this.mode === 'normal' ? strings.save[this.saveStatus] : strings.reviewMode}
-      </p>
-      ${this.notice ? html`<p class="save" role="alert">${this.notice}</p>` : nothing}
-      ${this.refusedNotice()}
       <div class="layout">
         ${this.renderNav()}
         <main id="main" tabindex="-1" @click=${this.onContentClick}>${this.renderView()}</main>
@@ -277,8 +286,8 @@ export class CclPlayer extends LitElement {
 
   private renderNav() {
     const pass = this.passMark;
-    const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 48rem)').matches;
-    return html`<nav id="contents" aria-label=${strings.contents} ?hidden=${narrow && !this.navOpen}>
+    // On a narrow screen the contents show only when opened (CSS), whatever width the page started at.
+    return html`<nav id="contents" aria-label=${strings.contents} class=${this.navOpen ? 'open' : ''}>
       <ul>
         ${this.link({ page: 'home' }, strings.overview)} ${this.link({ page: 'assessment' }, strings.assessment)}
         ${this.link({ page: 'progress' }, strings.progress)} ${this.link({ page: 'evidence' }, strings.evidence)}
@@ -342,7 +351,7 @@ export class CclPlayer extends LitElement {
           .progress=${this.state.outcomes[i]!}
           .passMark=${this.passMark}
           .criterionLabel=${this.course.unit.terms.criterion}
-          @retake=${() => this.startCheck(i)}
+          @retake=${(e: RetakeEvent) => this.startCheck(i, e.scope)}
         ></ccl-results>`,
         `${this.course.unit.terms.outcome} ${o.number}: ${o.title}`,
         false,
@@ -394,19 +403,24 @@ export class CclPlayer extends LitElement {
     const a = p.attempt;
     const eyebrow = `${this.course.unit.terms.outcome} ${o.number}: ${o.title}`;
     if (!a || (isFinished(a) && this.feedbackOutcome !== i)) {
-      const n = o.criteria.length * this.course.settings.questionsPerCriterion;
+      const per = questionsPerCriterion(this.passMark, this.course.settings.questionsPerCriterion);
+      const criteriaTerm = strings.criteriaPlural(this.course.unit.terms.criterion);
+      const notMet = criteriaNotMet(p, this.passMark).length;
       return this.page(
         strings.knowledgeCheck,
-        html`<p>
-            ${strings.checkIntro(n, o.criteria.length, strings.criteriaPlural(this.course.unit.terms.criterion), this.course.unit.terms.outcome)}
-            ${strings.passMark(this.passMark)}
-          </p>
+        html`<p>${strings.checkIntro(per, o.criteria.length, criteriaTerm, this.course.unit.terms.outcome)}</p>
+          <p>${strings.checkRule(this.passMark, per, this.course.unit.terms.outcome)}</p>
           <p>${strings.honesty}</p>
-          ${p.best !== null ? html`<p>${strings.best(p.best)} · ${strings.attempts(p.attempts)}</p>` : nothing}
-          <button class="primary" type="button" @click=${() => this.startCheck(i)}>${p.attempts > 0 ? strings.retake : strings.startCheck}</button>
-          ${p.attempts > 0
-            ? html` <button class="secondary" type="button" @click=${() => this.navigate({ page: 'results', outcome: o.number })}>${strings.results}</button>`
-            : nothing}`,
+          ${p.attempts > 0 ? html`<p>${strings.checkedCriteria(o.criteria.length - notMet, o.criteria.length)} · ${strings.attempts(p.attempts)}</p>` : nothing}
+          <div class="actions">
+            ${p.attempts === 0
+              ? html`<button class="primary" type="button" @click=${() => this.startCheck(i, 'all')}>${strings.startCheck}</button>`
+              : html`${notMet > 0
+                    ? html`<button class="primary" type="button" @click=${() => this.startCheck(i, 'not-met')}>${strings.retakeNotMet(notMet, criteriaTerm)}</button>`
+                    : nothing}
+                  <button class=${notMet > 0 ? 'secondary' : 'primary'} type="button" @click=${() => this.startCheck(i, 'all')}>${strings.retakeAll}</button>
+                  <button class="secondary" type="button" @click=${() => this.navigate({ page: 'results', outcome: o.number })}>${strings.results}</button>`}
+          </div>`,
         eyebrow,
       );
     }
@@ -417,7 +431,15 @@ export class CclPlayer extends LitElement {
     const last = a.answers.every((x) => x !== null);
     return html`<p class="eyebrow">${eyebrow}</p>
       <h1 tabindex="-1">${strings.knowledgeCheck}: ${strings.questionOf(pos + 1, a.questions.length)}</h1>
-      <ccl-question .question=${q} seed=${`${p.attempts}:${pos}`} .answered=${answered} @answer=${(e: AnswerEvent) => this.onAnswer(i, e)}></ccl-question>
+      <ccl-question
+        .question=${q}
+        seed=${`${p.attempts}:${pos}`}
+        noteKey=${`${this.course.unit.id}:${o.number}:${p.attempts}:${pos}`}
+        .answered=${answered}
+        .resume=${a.draft?.position === pos ? a.draft.path : null}
+        @answer=${(e: AnswerEvent) => this.onAnswer(i, e)}
+        @simulation-turn=${(e: SimulationTurnEvent) => this.session!.saveDraft(i, pos, e.path)}
+      ></ccl-question>
       ${answered !== null
         ? html`<div class="pager">
             <span></span>

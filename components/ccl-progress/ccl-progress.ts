@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import type { CourseData } from '../../tracking/learner-model/course-data.js';
+import { criterionInWords, type CourseData } from '../../tracking/learner-model/course-data.js';
 import { criterionStatus, type LearnerState } from '../../tracking/learner-model/learner-state.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
@@ -51,7 +51,7 @@ export class CclProgress extends LitElement {
           ${terms.outcome} ${o.number}: ${o.title}
           <div class="summary">
             ${strings.lessonsRead(read, o.lessons.length)} · ${strings.outcomeProgress(met, o.criteria.length)}
-            ${p.best !== null ? html` · ${strings.best(p.best)} · ${strings.attempts(p.attempts)}` : ''}
+            ${p.attempts > 0 ? html` · ${strings.attempts(p.attempts)}` : ''}
           </div>
         </caption>
         <thead>
@@ -66,7 +66,7 @@ export class CclProgress extends LitElement {
             const best = p.criterionBest[j] ?? null;
             const status = criterionStatus(best, pass);
             return html`<tr>
-              <th scope="row">${c.code} ${c.text}</th>
+              <th scope="row">${c.code} ${criterionInWords(c)}</th>
               <td>${best === null ? '–' : `${best}%`}</td>
               <td class="status-${status}">${strings.criterionStatus[status]}</td>
             </tr>`;

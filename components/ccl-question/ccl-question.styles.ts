@@ -30,7 +30,7 @@ export const questionStyles = css`
   .mark {
     font-weight: 700;
     margin-left: auto;
-    white-space: nowrap;
+    flex: 0 0 auto;
   }
   .pairs {
     display: grid;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { seededRandom, shuffle } from '../../tracking/learner-model/learner-state.js';
+import { seededRandom, shuffle } from '../../tracking/learner-model/shuffle.js';
 import { isCorrect, type QuestionData, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 import { strings } from '../strings.js';
 import { choiceListStyles } from '../choice-list.styles.js';
@@ -25,6 +25,8 @@ export class CclQuestion extends LitElement {
     question: { attribute: false },
     seed: {},
     answered: { attribute: false },
+    resume: { attribute: false },
+    noteKey: {},
     draft: { state: true },
     error: { state: true },
     announcement: { state: true },
@@ -35,6 +37,10 @@ export class CclQuestion extends LitElement {
   declare seed: string;
   /** The checked answer, or null while the learner is still answering. */
   declare answered: Response | null;
+  /** A partial answer saved when the learner left part way (a simulation's path so far). */
+  declare resume: unknown;
+  /** Where this browser may keep free text of the answer (a simulation's notes). */
+  declare noteKey: string;
   /** The answer being made, in the view's own form. */
   declare draft: unknown;
   declare error: string;
@@ -44,6 +50,8 @@ export class CclQuestion extends LitElement {
     super();
     this.seed = '';
     this.answered = null;
+    this.resume = null;
+    this.noteKey = '';
     this.draft = null;
     this.error = '';
     this.announcement = '';
@@ -81,6 +89,8 @@ export class CclQuestion extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
+    // A view that draws its own element (a simulation) moves focus itself: to its last turn's feedback, then its debrief.
+    if (this.question && this.view.layout === 'own') return;
     if (changed.has('answered') && this.answered !== null && changed.get('answered') === null) {
       this.renderRoot.querySelector<HTMLElement>('.feedback')?.focus();
     }
@@ -95,6 +105,8 @@ export class CclQuestion extends LitElement {
       question: q,
       name: `q-${q.id}`,
       seed: this.seed,
+      resume: this.resume,
+      noteKey: this.noteKey,
       locked,
       draft: locked ? view.draftOf(q, this.answered!) : this.draft,
       setDraft: (d) => (this.draft = d),
@@ -127,7 +139,7 @@ export class CclQuestion extends LitElement {
     const r = this.answered!;
     const right = isCorrect(q, r);
     return html`<div class="feedback ${right ? 'right' : 'wrong'}" tabindex="-1" role="group" aria-labelledby="feedback-title">
-      <h3 id="feedback-title">${right ? strings.correct : strings.incorrect}</h3>
+      <h2 id="feedback-title">${right ? strings.correct : strings.incorrect}</h2>
       ${this.view.feedback(q, r, right)}
     </div>`;
   }

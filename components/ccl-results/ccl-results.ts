@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { OutcomeData } from '../../tracking/learner-model/course-data.js';
-import { criterionStatus, scoreAttempt, type OutcomeProgress } from '../../tracking/learner-model/learner-state.js';
+import { criteriaNotMet, criterionStatus, scoreAttempt, type OutcomeProgress } from '../../tracking/learner-model/learner-state.js';
+import { criterionInWords } from '../../tracking/learner-model/course-data.js';
 import { answerInWords, isCorrect } from '../../tracking/learner-model/question-kinds/index.js';
 import { strings } from '../strings.js';
 import { RetakeEvent } from './ccl-results-events.js';
@@ -35,6 +36,17 @@ export class CclResults extends LitElement {
         border-bottom: 1px solid var(--ccl-border);
         vertical-align: top;
       }
+      .retake {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .hint {
+        color: var(--ccl-muted);
+        flex-basis: 100%;
+        margin: 0;
+      }
       .review li {
         margin-bottom: 0.75rem;
       }
@@ -64,9 +76,10 @@ export class CclResults extends LitElement {
     const attempt = this.progress?.attempt;
     if (!attempt) return nothing;
     const score = scoreAttempt(this.outcome, attempt);
+    const notMet = criteriaNotMet(this.progress, this.passMark).length;
     return html`
       <p class="summary" role="status">${strings.scoreSummary(score.correct, score.total, score.score)} ${strings.passMark(this.passMark)}</p>
-      <p>${strings.best(this.progress.best ?? 0)} · ${strings.attempts(this.progress.attempts)}</p>
+      <p>${strings.checkedCriteria(this.outcome.criteria.length - notMet, this.outcome.criteria.length)} · ${strings.attempts(this.progress.attempts)}</p>
       <table>
         <caption class="visually-hidden">${this.criterionLabel}</caption>
         <thead>
@@ -81,7 +94,7 @@ export class CclResults extends LitElement {
             const status = criterionStatus(this.progress.criterionBest[i] ?? null, this.passMark);
             const s = score.byCriterion[i];
             return html`<tr>
-              <th scope="row">${c.code} ${c.text}</th>
+              <th scope="row">${c.code} ${criterionInWords(c)}</th>
               <td>${s === null || s === undefined ? '–' : `${s}%`}</td>
               <td class="status-${status}">${strings.criterionStatus[status]}</td>
             </tr>`;
@@ -89,9 +102,17 @@ export class CclResults extends LitElement {
         </tbody>
       </table>
       <p>${strings.honesty}</p>
-      <button class="primary" type="button" @click=${() => this.dispatchEvent(new RetakeEvent())}>
-        ${strings.retake}
-      </button>
+      <div class="retake">
+        ${notMet > 0
+          ? html`<button class="primary" type="button" @click=${() => this.dispatchEvent(new RetakeEvent('not-met'))}>
+              ${strings.retakeNotMet(notMet, strings.criteriaPlural(this.criterionLabel))}
+            </button>`
+          : nothing}
+        <button class=${notMet > 0 ? 'secondary' : 'primary'} type="button" aria-describedby="retake-all-hint" @click=${() => this.dispatchEvent(new RetakeEvent('all'))}>
+          ${strings.retakeAll}
+        </button>
+        <p class="hint" id="retake-all-hint">${strings.retakeAllHint}</p>
+      </div>
       <h2>${strings.reviewAnswers}</h2>
       <ol class="review">
         ${attempt.questions.map((qi, k) => {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ScenarioQuestion } from '../../tracking/learner-model/question-kinds/index.js';
-import { seededRandom, shuffle } from '../../tracking/learner-model/learner-state.js';
+import { seededRandom, shuffle } from '../../tracking/learner-model/shuffle.js';
 import { AnswerEvent } from '../ccl-question/answer-event.js';
 import { strings } from '../strings.js';
 import { choiceListStyles } from '../choice-list.styles.js';

@@ -6,7 +6,8 @@ import { Learner } from '../support/learner.js';
 import { usePreview } from '../support/preview-env.js';
 
 const PACKAGE = 'f-503-0389-scorm12.zip';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** WCAG 2.2 AA, and axe's best practices (heading order, everything in a landmark …). */
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const env = usePreview();
 
@@ -48,11 +49,25 @@ describe.each([1280, 320])('accessibility at %i px wide', (width) => {
     expect(await violations(page)).toEqual([]); // question
     expect(await scrollsSideways(learner)).toBe(false);
 
-    const id = await learner.questionId();
-    await learner.answer(outcome.questions.find((q) => q.id === id)!, false);
+    // Answer choice questions until one is answered wrongly, to see the feedback on a wrong choice.
+    for (;;) {
+      const id = await learner.questionId();
+      const q = outcome.questions.find((x) => x.id === id)!;
+      await learner.answer(q, false);
+      if (q.type === 'single' || q.type === 'multiple') break;
+      await learner.sco.locator('main .pager button.primary').click();
+    }
     // Focus moves to the feedback so a screen reader reads it next.
     expect(await learner.sco.locator('ccl-question .feedback').evaluate((el) => el.matches(':focus'))).toBe(true);
     expect(await violations(page)).toEqual([]); // feedback
+    // The learner's own choice is named in words, not only by colour; and the option's words keep the row.
+    expect(await learner.sco.locator('ccl-question label.is-wrong .mark').first().textContent()).toContain('Your answer');
+    const widths = await learner.sco.locator('ccl-question label.is-correct').first().evaluate((label) => {
+      const text = label.querySelector('span:not(.mark)')!.getBoundingClientRect().width;
+      return { text, label: label.getBoundingClientRect().width };
+    });
+    // At 320 px the mark goes under the words rather than squeezing them into a column of one or two.
+    expect(widths.text).toBeGreaterThan(Math.min(150, widths.label * 0.5));
 
     await page.close();
   });
@@ -63,7 +78,7 @@ describe('results and keyboard use', () => {
     const { page, learner } = await open(1280);
     const course = await learner.course();
     // Skip link, then Tab into the navigation and Enter on the first lesson link.
-    await learner.sco.locator('a.skip').focus();
+    await learner.sco.locator('button.skip').focus();
     await page.keyboard.press('Enter');
     expect(await learner.heading().evaluate((el) => el.matches(':focus'))).toBe(true);
     const firstLesson = learner.sco.locator(`nav a[href="#lesson:${course.outcomes[0]!.lessons[0]!.id}"]`);
@@ -88,6 +103,21 @@ describe('results and keyboard use', () => {
     await page.screenshot({ path: 'test-results/my-evidence.png', fullPage: true });
     await page.emulateMedia({ media: 'print' });
     expect(await learner.sco.locator('nav').isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('the contents on a narrow screen', () => {
+  it('close when the window narrows, and the button says so', async () => {
+    const { page, learner } = await open(1280);
+    await expect.poll(() => learner.sco.locator('nav#contents').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 320, height: 800 });
+    const toggle = learner.sco.locator('button.contents-toggle');
+    await expect.poll(() => learner.sco.locator('nav#contents').isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toContain('Show contents');
+    await toggle.click();
+    await expect.poll(() => learner.sco.locator('nav#contents').isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -18,7 +18,7 @@ describe('a call simulation in the knowledge check', () => {
     // A learner part-way through a check whose next question is the simulation.
     const state = initialState(course);
     state.location = `check:${outcome.number}`;
-    state.outcomes[oi] = { ...state.outcomes[oi]!, seen: [qi], attempt: { questions: [qi], answers: [null], day: 20416 } };
+    state.outcomes[oi] = { ...state.outcomes[oi]!, seen: [qi], attempt: { questions: [qi], answers: [null], day: 20416, criteria: [0] } };
     const context = await env.browser.newContext();
     await context.addInitScript(
       ([key, value]) => localStorage.setItem(key!, value!),

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SingleQuestion, CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
+import { answerInFull, correctAnswerInWords } from '../../tracking/learner-model/question-kinds/index.js';
 import { record } from '../support/fault-ledger.js';
 import { Learner } from '../support/learner.js';
 import { waitForVerb } from '../support/lrs-query.js';
@@ -87,8 +88,9 @@ function responseWords(q: QuestionData, right: boolean): string | null {
     case 'ordering':
       return right ? correctWords(q) : null; // a wrong order is whatever order the steps were shown in
     case 'short-text':
-      return right ? q.answers[0]! : 'not the answer';
+      return right ? answerInFull(q.answers[0]!) : 'not the answer';
     case 'scenario':
+    case 'simulation':
       return right ? correctWords(q) : null; // the wrong choices are the test learner's own
   }
 }
@@ -106,7 +108,9 @@ function correctWords(q: QuestionData): string {
     case 'short-text':
       return q.answers.join(' or ');
     case 'scenario':
-      return q.steps.map((s, k) => `${k + 1}. ${plain(s.choices.find((c) => c.correct)!.text)}`).join(' ');
+      return q.steps.map((s) => `${plain(s.prompt)} → ${plain(s.choices.find((c) => c.correct)!.text)}`).join(' | ');
+    case 'simulation':
+      return correctAnswerInWords(q);
   }
 }
 

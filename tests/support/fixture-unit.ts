@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** A small valid unit: 1 outcome, 2 criteria, 4 questions each. Tests change one file to break it. */
+/** A small valid unit: 1 outcome, 2 criteria, 5 questions each. Tests change one file to break it. */
 export function fixtureFiles(): Record<string, string> {
   const q = (id: string, code: string, stem: string) => `  - id: ${id}
     type: single
@@ -61,8 +61,8 @@ More words about why.
 `,
     'quizzes/t-1/outcome-1.yaml':
       'outcome: 1\nquestions:\n' +
-      [1, 2, 3, 4].map((n) => q(`q1-0${n}`, '1.1', `Question ${n} about describing`)).join('') +
-      [5, 6, 7, 8].map((n) => q(`q1-0${n}`, '1.2', `Question ${n} about explaining`)).join(''),
+      [1, 2, 3, 4, 5].map((n) => q(`q1-0${n}`, '1.1', `Question ${n} about describing`)).join('') +
+      [6, 7, 8, 9, 10].map((n) => q(`q1-${String(n).padStart(2, '0')}`, '1.2', `Question ${n} about explaining`)).join(''),
   };
 }
 

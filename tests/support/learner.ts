@@ -1,6 +1,6 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
-import { exampleResponse, type QuestionType, type QuestionTypes, type Response } from '../../tracking/learner-model/question-kinds/index.js';
+import { answerInFull, exampleResponse, type QuestionType, type QuestionTypes, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 
 type Driver<Q> = (root: Locator, q: Q, right: boolean) => Promise<void>;
 const checkAnswer = (root: Locator) => root.locator('button', { hasText: 'Check answer' }).click();
@@ -35,8 +35,31 @@ const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
     await checkAnswer(root);
   },
   async 'short-text'(root, q, right) {
-    await root.locator('input[type="text"]').fill(right ? q.answers[0]! : 'not the answer');
+    await root.locator('input[type="text"]').fill(right ? answerInFull(q.answers[0]!) : 'not the answer');
     await checkAnswer(root);
+  },
+  async simulation(root, q, right) {
+    // Work the contact turn by turn: the best choice at every turn (a poor one at the first, if asked).
+    const desk = root.locator('ccl-agent-desktop');
+    for (let k = 0; k < 40; k++) {
+      if (await desk.locator('.debrief').isVisible()) return;
+      const next = desk.locator('.turn-feedback button', { hasText: 'Continue' });
+      if (await next.isVisible()) {
+        await next.click();
+        continue;
+      }
+      const id = await desk.locator('.your-turn').getAttribute('data-turn');
+      const turn = q.turns.find((t) => t.id === id)!;
+      if (turn.kind === 'write') {
+        await desk.locator('textarea').fill('Customer called about the account; checked identity; did what was asked; next step agreed.');
+        await desk.locator('.your-turn button.primary').click();
+        continue;
+      }
+      const poor = turn.choices.findIndex((c) => c.quality === 'poor');
+      const i = !right && k === 0 && poor >= 0 ? poor : turn.choices.findIndex((c) => c.quality === 'best');
+      await desk.locator(`.your-turn input[data-index="${i}"]`).check();
+      await desk.locator('.your-turn button.primary').click();
+    }
   },
   async scenario(root, q, right) {
     // Talk the call through: the best response at every step (a wrong one at the first, if asked).

@@ -26,14 +26,21 @@ const BANK = 'quizzes/t-1/outcome-1.yaml';
 describe('content loader', () => {
   it('loads a valid unit and renders its lessons, glossary links and criterion headings', () => {
     const { data, coverage } = load();
-    expect(data.outcomes[0]!.questions).toHaveLength(8);
+    expect(data.outcomes[0]!.questions).toHaveLength(10);
     const html = data.outcomes[0]!.lessons[0]!.html;
     expect(html).toContain('<a class="glossary-term" href="#glossary-test">test</a>');
     expect(html).toContain('<h2 id="criterion-1-1"><span class="criterion-tag">AC 1.1</span> What tests are</h2>');
     expect(coverage).toEqual([
-      { code: '1.1', lessonWords: 4, questions: 4 },
-      { code: '1.2', lessonWords: 4, questions: 4 },
+      { code: '1.1', lessonWords: 4, questions: 5 },
+      { code: '1.2', lessonWords: 4, questions: 5 },
     ]);
+  });
+
+  it('gives each heading of a page its own id, also when a criterion has more than one part', () => {
+    const lesson = edit(LESSON, '## Why tests matter {1.2}', '## Why tests matter {1.2}\nSome.\n\n## Why tests matter more {1.2}');
+    const html = load(lesson).data.outcomes[0]!.lessons[0]!.html;
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['criterion-1-1', 'criterion-1-2', 'criterion-1-2-2']);
   });
 
   it.each([
@@ -49,8 +56,8 @@ describe('content loader', () => {
   });
 
   it.each([
-    ['a criterion that does not exist', edit(BANK, 'criteria: ["1.2"]', 'criteria: ["1.9"]'), /outcome-1.yaml:\d+: question q1-05: criterion 1.9 does not exist in unit.yaml/],
-    ['a criterion with too few questions', edit(BANK, 'criteria: ["1.2"]', 'criteria: ["1.1"]'), /unit.yaml:15: criterion 1.2 has 3 questions; it needs at least 4/],
+    ['a criterion that does not exist', edit(BANK, 'criteria: ["1.2"]', 'criteria: ["1.9"]'), /outcome-1.yaml:\d+: question q1-06: criterion 1.9 does not exist in unit.yaml/],
+    ['a criterion with too few questions', edit(BANK, 'criteria: ["1.2"]', 'criteria: ["1.1"]'), /unit.yaml:15: criterion 1.2 has 4 questions; it needs at least 5/],
     ['a duplicate question id', edit(BANK, 'id: q1-02', 'id: q1-01'), /outcome-1.yaml:\d+: question q1-01: this id is used twice/],
     ['a duplicate stem', edit(BANK, 'Question 2 about describing', 'Question 1 about describing'), /question q1-02: its stem is the same as question q1-01's/],
     ['a question with no correct answer', edit(BANK, '        correct: true\n', ''), /outcome-1.yaml:\d+: question q1-01: a single-choice question needs exactly 1 correct option; it has 0/],

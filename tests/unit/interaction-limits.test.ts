@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHORT_TEXT_MAX, type QuestionData } from '../../tracking/learner-model/question-kinds/index.js';
+import { answerInFull, SHORT_TEXT_MAX, exampleResponse, longestResponse, type QuestionData } from '../../tracking/learner-model/question-kinds/index.js';
 import type { Response } from '../../tracking/learner-model/question-kinds/index.js';
 import { scorm12, scorm2004, type ScormDialect } from '../../tracking/scorm/scorm-dialects.js';
 import { objectiveId } from '../../tracking/tracker.js';
@@ -25,9 +25,11 @@ function responses(q: QuestionData): Response[] {
     case 'ordering':
       return [up(q.steps.length), up(q.steps.length).reverse()];
     case 'short-text':
-      return [q.answers[0]!, 'é"\\<>&'.repeat(10).slice(0, SHORT_TEXT_MAX)];
+      return [answerInFull(q.answers[0]!), 'é"\\<>&'.repeat(10).slice(0, SHORT_TEXT_MAX)];
     case 'scenario':
       return [q.steps.map((s) => s.choices.findIndex((c) => c.correct)), q.steps.map((s) => s.choices.length - 1)];
+    case 'simulation':
+      return [exampleResponse(q, true), exampleResponse(q, false), longestResponse(q)];
   }
 }
 

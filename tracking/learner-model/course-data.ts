@@ -13,6 +13,9 @@ export interface CriterionData {
   range?: string[];
 }
 
+/** A criterion's whole wording: its text and, when it lists things ("such as:"), the list. */
+export const criterionInWords = (c: CriterionData): string => (c.range?.length ? `${c.text} ${c.range.join('; ')}` : c.text);
+
 export interface LessonData {
   id: string;
   outcome: number;
@@ -55,7 +58,8 @@ export interface CourseData {
   glossary: GlossaryEntry[];
   settings: {
     passMark: number;
-    questionsPerCriterion: number;
+    /** Questions per criterion the unit sets for its checks; without it, the pass mark decides (learner-state.ts). */
+    questionsPerCriterion?: number;
     centreName: string;
     themeColour: string;
     logo?: string;

@@ -1,8 +1,28 @@
 import type { CourseData, OutcomeData } from './course-data.js';
-import { isCorrect, type Response } from './question-kinds/index.js';
+import { creditOf, type Response } from './question-kinds/index.js';
+import { shuffle } from './shuffle.js';
 
 /** Most attempts counted per knowledge check; keeps the saved state bounded. */
 export const MAX_ATTEMPTS = 999;
+/** The most questions a check asks per criterion (the fewest a bank must hold per criterion). */
+export const MAX_QUESTIONS_PER_CRITERION = 5;
+
+/**
+ * Questions a knowledge check asks per criterion: the fewest with which one slip can still reach
+ * the pass mark, so the pass mark means something (at 80 %: 4 of 5), from 3 to 5. A pass mark
+ * above 80 % asks 5, and then needs 5 of 5.
+ */
+export function questionsPerCriterion(passMark: number, override?: number): number {
+  if (override !== undefined) return override;
+  const n = Math.ceil(1 / Math.max(1e-9, 1 - passMark / 100) - 1e-9);
+  return Math.min(MAX_QUESTIONS_PER_CRITERION, Math.max(3, n));
+}
+
+/** A simulation in progress at one position of a check: the choices made so far (its partial response). */
+export interface Draft {
+  position: number;
+  path: number[];
+}
 
 export interface Attempt {
   /** Indices into the outcome's question bank, in the order shown. */
@@ -11,6 +31,10 @@ export interface Attempt {
   answers: (Response | null)[];
   /** Day the attempt started (days since 1 January 1970, UTC), for evidence records. */
   day: number;
+  /** The criteria the attempt asks about (indices into the outcome's criteria): all, or those not yet met. */
+  criteria: number[];
+  /** A simulation the learner is part way through. */
+  draft?: Draft;
 }
 
 /** Today as a day number (days since 1 January 1970, UTC). */
@@ -19,9 +43,10 @@ export const today = (): number => Math.floor(Date.now() / 86400000);
 export interface OutcomeProgress {
   /** Knowledge checks finished. */
   attempts: number;
-  /** Best finished score, 0–100. */
-  best: number | null;
-  /** Best score per criterion of this outcome (same order as the outcome's criteria), 0–100. */
+  /**
+   * Best score per criterion of this outcome (same order as the outcome's criteria), 0–100: the
+   * highest any finished check gave it. A criterion is met once this reaches the pass mark.
+   */
   criterionBest: (number | null)[];
   /** Bank indices already shown, so retakes prefer new questions. */
   seen: number[];
@@ -30,7 +55,7 @@ export interface OutcomeProgress {
 }
 
 export interface LearnerState {
-  /** Page the learner is on: "home", "assessment", "lesson:<id>", "check:<n>", "results:<n>", "progress". */
+  /** Where the learner is, as location.ts writes it ("home", "lesson:<id>", "check:<n>" …). */
   location: string;
   /** Lesson ids visited. */
   visited: string[];
@@ -44,28 +69,41 @@ export function initialState(course: CourseData): LearnerState {
   return {
     location: 'home',
     visited: [],
-    outcomes: course.outcomes.map((o) => ({
-      attempts: 0,
-      best: null,
-      criterionBest: o.criteria.map(() => null),
-      seen: [],
-      attempt: null,
-    })),
+    outcomes: course.outcomes.map((o) => ({ attempts: 0, criterionBest: o.criteria.map(() => null), seen: [], attempt: null })),
   };
 }
 
 export const isFinished = (a: Attempt | null): boolean => a !== null && a.answers.every((x) => x !== null);
 
-/** Draws a new attempt: questionsPerCriterion for each criterion, unseen questions first, shuffled. */
-export function drawQuestions(outcome: OutcomeData, perCriterion: number, seen: readonly number[], random: () => number): number[] {
+export function criterionStatus(best: number | null, passMark: number): CriterionStatus {
+  if (best === null) return 'not-attempted';
+  return best >= passMark ? 'met' : 'not-yet';
+}
+
+/** Indices of an outcome's criteria whose knowledge check is not yet met. */
+export const criteriaNotMet = (p: OutcomeProgress, passMark: number): number[] =>
+  p.criterionBest.flatMap((b, j) => (criterionStatus(b, passMark) === 'met' ? [] : [j]));
+
+/** The outcome's knowledge check is met when every one of its criteria is. */
+export const outcomeMet = (p: OutcomeProgress, passMark: number): boolean => criteriaNotMet(p, passMark).length === 0;
+
+/** An outcome's standing: its weakest criterion's best score (a criterion not yet taken counts 0); null before any check. */
+export const outcomeScore = (p: OutcomeProgress): number | null => (p.attempts === 0 ? null : Math.min(...p.criterionBest.map((b) => b ?? 0)));
+
+/**
+ * Draws a new attempt over the given criteria: `perCriterion` questions for each, unseen
+ * questions first, shuffled. A question on two criteria counts for both.
+ */
+export function drawQuestions(outcome: OutcomeData, perCriterion: number, seen: readonly number[], random: () => number, criteria?: readonly number[]): number[] {
   const seenSet = new Set(seen);
   const picked = new Set<number>();
-  for (const c of outcome.criteria) {
+  const scope = (criteria ?? outcome.criteria.map((_, j) => j)).map((j) => outcome.criteria[j]!.code);
+  for (const code of scope) {
     const candidates = shuffle(
-      outcome.questions.map((q, i) => ({ q, i })).filter(({ q }) => q.criteria.includes(c.code)),
+      outcome.questions.map((q, i) => ({ q, i })).filter(({ q }) => q.criteria.includes(code)),
       random,
     ).sort((a, b) => Number(seenSet.has(a.i)) - Number(seenSet.has(b.i)));
-    let have = [...picked].filter((i) => outcome.questions[i]!.criteria.includes(c.code)).length;
+    let have = [...picked].filter((i) => outcome.questions[i]!.criteria.includes(code)).length;
     for (const { i } of candidates) {
       if (have >= perCriterion) break;
       if (picked.has(i)) continue;
@@ -76,44 +114,46 @@ export function drawQuestions(outcome: OutcomeData, perCriterion: number, seen: 
   return shuffle([...picked], random);
 }
 
-export function shuffle<T>(items: T[], random: () => number): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
+/** Which criteria a new attempt asks about: those not yet met (a retake), or all of them (the first check, or practice of the whole). */
+export type AttemptScope = 'not-met' | 'all';
 
-/** A small seeded generator, so a question's option order is the same every time it is shown. */
-export function seededRandom(seedText: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < seedText.length; i++) h = Math.imul(h ^ seedText.charCodeAt(i), 16777619);
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507);
-    h = Math.imul(h ^ (h >>> 13), 3266489909);
-    h ^= h >>> 16;
-    return (h >>> 0) / 4294967296;
-  };
-}
-
-export function startAttempt(course: CourseData, state: LearnerState, outcomeIndex: number, random: () => number, day = today()): LearnerState {
+export function startAttempt(
+  course: CourseData,
+  state: LearnerState,
+  outcomeIndex: number,
+  random: () => number,
+  options: { passMark?: number; scope?: AttemptScope; day?: number } = {},
+): LearnerState {
   const outcome = course.outcomes[outcomeIndex]!;
   const progress = state.outcomes[outcomeIndex]!;
+  const passMark = options.passMark ?? course.settings.passMark;
+  const notMet = criteriaNotMet(progress, passMark);
+  const criteria = options.scope === 'not-met' && notMet.length > 0 ? notMet : outcome.criteria.map((_, j) => j);
+  const per = questionsPerCriterion(passMark, course.settings.questionsPerCriterion);
   let seen = progress.seen;
-  const per = course.settings.questionsPerCriterion;
-  let questions = drawQuestions(outcome, per, seen, random);
+  let questions = drawQuestions(outcome, per, seen, random, criteria);
   if (questions.some((i) => seen.includes(i))) {
-    // The bank is used up: start a fresh round of unseen questions.
-    seen = [];
-    questions = drawQuestions(outcome, per, seen, random);
+    // The unseen questions are used up: start a fresh round of unseen questions.
+    seen = seen.filter((i) => !outcome.questions[i]!.criteria.some((c) => criteria.some((j) => outcome.criteria[j]!.code === c)));
+    questions = drawQuestions(outcome, per, seen, random, criteria);
   }
   const next: OutcomeProgress = {
     ...progress,
     seen: [...new Set([...seen, ...questions])].sort((a, b) => a - b),
-    attempt: { questions, answers: questions.map(() => null), day },
+    attempt: { questions, answers: questions.map(() => null), day: options.day ?? today(), criteria },
   };
   return withOutcome(state, outcomeIndex, next);
+}
+
+/** Keeps the choices made so far in a simulation at a position of the attempt in progress. */
+export function saveDraft(state: LearnerState, outcomeIndex: number, position: number, path: number[]): LearnerState {
+  const progress = state.outcomes[outcomeIndex]!;
+  const attempt = progress.attempt;
+  if (!attempt || attempt.answers[position] !== null) return state;
+  const draft = attempt.draft;
+  // A draft only grows: a choice made is never taken back.
+  if (draft && draft.position === position && (path.length < draft.path.length || draft.path.some((c, k) => path[k] !== c))) return state;
+  return withOutcome(state, outcomeIndex, { ...progress, attempt: { ...attempt, draft: { position, path: [...path] } } });
 }
 
 /** Records an answer; when it is the attempt's last, scores the attempt. */
@@ -121,14 +161,15 @@ export function answerQuestion(course: CourseData, state: LearnerState, outcomeI
   const progress = state.outcomes[outcomeIndex]!;
   const attempt = progress.attempt;
   if (!attempt || isFinished(attempt) || attempt.answers[position] !== null) return state;
+  const { draft: _draft, ...rest } = attempt;
+  void _draft;
   const answers = attempt.answers.map((a, i) => (i === position ? response : a));
-  let next: OutcomeProgress = { ...progress, attempt: { ...attempt, answers } };
+  let next: OutcomeProgress = { ...progress, attempt: { ...rest, answers } };
   if (answers.every((a) => a !== null)) {
     const score = scoreAttempt(course.outcomes[outcomeIndex]!, next.attempt!);
     next = {
       ...next,
       attempts: Math.min(MAX_ATTEMPTS, progress.attempts + 1),
-      best: Math.max(progress.best ?? 0, score.score),
       criterionBest: progress.criterionBest.map((b, i) => {
         const s = score.byCriterion[i];
         return s === null || s === undefined ? b : Math.max(b ?? 0, s);
@@ -139,61 +180,66 @@ export function answerQuestion(course: CourseData, state: LearnerState, outcomeI
 }
 
 export interface AttemptScore {
-  /** 0–100 over all questions. */
+  /** 0–100 over every criterion's credit in the attempt. */
   score: number;
+  /** Questions answered right, of those asked. */
   correct: number;
   total: number;
   /** 0–100 per criterion of the outcome (null when the attempt asked none of its questions). */
   byCriterion: (number | null)[];
 }
 
+/** Scores an attempt: each criterion by the credit its questions earned (answers 1 or 0; simulations by the quality of their turns). */
 export function scoreAttempt(outcome: OutcomeData, attempt: Attempt): AttemptScore {
-  const right = attempt.questions.map((qi, k) => {
+  const earned = new Map<string, { earned: number; possible: number }>();
+  let correct = 0;
+  attempt.questions.forEach((qi, k) => {
     const a = attempt.answers[k];
-    return a !== null && a !== undefined && isCorrect(outcome.questions[qi]!, a);
+    if (a === null || a === undefined) return;
+    const q = outcome.questions[qi]!;
+    const credits = creditOf(q, a);
+    if (credits.every((c) => c.earned === c.possible)) correct++;
+    for (const c of credits) {
+      const e = earned.get(c.code) ?? { earned: 0, possible: 0 };
+      earned.set(c.code, { earned: e.earned + c.earned, possible: e.possible + c.possible });
+    }
   });
-  const correct = right.filter(Boolean).length;
   const byCriterion = outcome.criteria.map((c) => {
-    const ks = attempt.questions.map((qi, k) => ({ q: outcome.questions[qi]!, k })).filter(({ q }) => q.criteria.includes(c.code));
-    if (ks.length === 0) return null;
-    return percent(ks.filter(({ k }) => right[k]).length, ks.length);
+    const e = earned.get(c.code);
+    return e && e.possible > 0 ? percent(e.earned, e.possible) : null;
   });
-  return { score: percent(correct, attempt.questions.length), correct, total: attempt.questions.length, byCriterion };
+  const all = [...earned.values()].reduce((n, e) => ({ earned: n.earned + e.earned, possible: n.possible + e.possible }), { earned: 0, possible: 0 });
+  return { score: percent(all.earned, all.possible), correct, total: attempt.questions.length, byCriterion };
 }
 
 export const percent = (n: number, d: number): number => (d === 0 ? 0 : Math.round((100 * n) / d));
-
-export function criterionStatus(best: number | null, passMark: number): CriterionStatus {
-  if (best === null) return 'not-attempted';
-  return best >= passMark ? 'met' : 'not-yet';
-}
 
 export interface UnitResult {
   completion: 'completed' | 'incomplete';
   success: 'passed' | 'failed' | 'unknown';
   /**
-   * The lowest outcome score (an outcome not yet taken counts 0): it reaches the pass mark exactly
-   * when every outcome's knowledge check does, so an LMS that derives pass/fail from the score agrees.
-   * Null until every outcome has been taken, so no LMS grades a half-finished unit.
+   * The lowest criterion score (a criterion not yet taken counts 0): it reaches the pass mark
+   * exactly when every criterion's knowledge check is met, so an LMS that derives pass or fail
+   * from the score agrees. Null until every outcome has been taken, so no LMS grades a half-done unit.
    */
   scoreRaw: number | null;
   /** Share of lessons visited and checks finished, 0–1. */
   progress: number;
 }
 
+/** The unit: completed once every outcome's check has been taken; passed only when every criterion is met. */
 export function unitResult(course: CourseData, state: LearnerState, passMark = course.settings.passMark): UnitResult {
-  const bests = state.outcomes.map((o) => o.best);
-  const allTaken = bests.every((b) => b !== null);
-  const scoreRaw = Math.min(...bests.map((b) => b ?? 0));
-  const pass = passMark;
+  const allTaken = state.outcomes.every((o) => o.attempts > 0);
+  const scores = state.outcomes.flatMap((o) => o.criterionBest.map((b) => b ?? 0));
+  const scoreRaw = Math.min(...scores);
   const lessons = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
   const visited = lessons.filter((id) => state.visited.includes(id)).length;
-  const taken = bests.filter((b) => b !== null).length;
+  const taken = state.outcomes.filter((o) => o.attempts > 0).length;
   return {
     completion: allTaken ? 'completed' : 'incomplete',
-    success: allTaken ? (scoreRaw >= pass ? 'passed' : 'failed') : 'unknown',
+    success: allTaken ? (scoreRaw >= passMark ? 'passed' : 'failed') : 'unknown',
     scoreRaw: allTaken ? scoreRaw : null,
-    progress: Math.round((100 * (visited + taken)) / (lessons.length + bests.length)) / 100,
+    progress: Math.round((100 * (visited + taken)) / (lessons.length + state.outcomes.length)) / 100,
   };
 }
 
@@ -207,18 +253,17 @@ function withOutcome(state: LearnerState, index: number, progress: OutcomeProgre
  * the attempt in progress), best scores at their highest, and the place of `newer`.
  */
 export function mergeStates(older: LearnerState, newer: LearnerState): LearnerState {
-  const answered = (p: OutcomeProgress) => p.attempt?.answers.filter((a) => a !== null).length ?? 0;
+  const answered = (p: OutcomeProgress) => (p.attempt?.answers.filter((a) => a !== null).length ?? 0) + (p.attempt?.draft ? 0.5 : 0);
+  const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
   return {
     location: newer.location,
     visited: [...new Set([...older.visited, ...newer.visited])],
     outcomes: newer.outcomes.map((n, i) => {
       const o = older.outcomes[i]!;
       const ahead = o.attempts > n.attempts || (o.attempts === n.attempts && answered(o) > answered(n)) ? o : n;
-      const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
       return {
         ...ahead,
         attempts: Math.max(o.attempts, n.attempts),
-        best: max(o.best, n.best),
         criterionBest: n.criterionBest.map((b, j) => max(b, o.criterionBest[j] ?? null)),
         seen: [...new Set([...o.seen, ...n.seen])].sort((a, b) => a - b),
       };
@@ -228,16 +273,15 @@ export function mergeStates(older: LearnerState, newer: LearnerState): LearnerSt
 
 /**
  * A state rebuilt from the criterion scores an LMS holds (objective id → 0–100), for a launch
- * that finds no saved state but an LMS that remembers what was earned. Each scored criterion
- * keeps its best score; an outcome with any counts one knowledge check taken, its best the
- * lowest of its criteria (a criterion without a score counts 0).
+ * that finds no saved state but an LMS that remembers what was earned: each scored criterion
+ * keeps its best score; an outcome with any counts one knowledge check taken.
  */
 export function stateFromScores(course: CourseData, scores: Record<string, number>, objectiveId: (code: string) => string): LearnerState {
   const state = initialState(course);
   state.outcomes = course.outcomes.map((o, i) => {
     const criterionBest = o.criteria.map((c) => scores[objectiveId(c.code)] ?? null);
     if (criterionBest.every((b) => b === null)) return state.outcomes[i]!;
-    return { ...state.outcomes[i]!, attempts: 1, best: Math.min(...criterionBest.map((b) => b ?? 0)), criterionBest };
+    return { ...state.outcomes[i]!, attempts: 1, criterionBest };
   });
   return state;
 }

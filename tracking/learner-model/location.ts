@@ -7,19 +7,21 @@ export type Location =
   | { page: 'progress' }
   | { page: 'evidence' }
   | { page: 'lesson'; lesson: string }
-  | { page: 'check'; outcome: number }
+  /** `feedback`: the position whose answer's feedback is on screen (so a relaunch shows it again). */
+  | { page: 'check'; outcome: number; feedback?: number }
   | { page: 'results'; outcome: number };
 
 export const HOME: Location = { page: 'home' };
 
-/** "home", "assessment", "progress", "evidence", "lesson:<id>", "check:<n>", "results:<n>". */
+/** "home", "assessment", "progress", "evidence", "lesson:<id>", "check:<n>" (or "check:<n>:<position>"), "results:<n>". */
 export function formatLocation(l: Location): string {
   switch (l.page) {
     case 'lesson':
       return `lesson:${l.lesson}`;
     case 'check':
+      return l.feedback !== undefined ? `check:${l.outcome}:${l.feedback}` : `check:${l.outcome}`;
     case 'results':
-      return `${l.page}:${l.outcome}`;
+      return `results:${l.outcome}`;
     default:
       return l.page;
   }
@@ -30,8 +32,14 @@ export function parseLocation(course: CourseData, text: string): Location {
   const [page, arg = ''] = text.split(/:(.*)/s) as [string, string?];
   if (page === 'home' || page === 'assessment' || page === 'progress' || page === 'evidence') return { page };
   if (page === 'lesson' && course.outcomes.some((o) => o.lessons.some((l) => l.id === arg))) return { page, lesson: arg };
-  if ((page === 'check' || page === 'results') && /^\d+$/.test(arg) && course.outcomes.some((o) => o.number === Number(arg))) return { page, outcome: Number(arg) };
+  const [n = '', at] = arg.split(':');
+  if ((page === 'check' || page === 'results') && /^\d+$/.test(n) && course.outcomes.some((o) => o.number === Number(n))) {
+    if (page === 'check' && at !== undefined && /^\d{1,3}$/.test(at)) return { page, outcome: Number(n), feedback: Number(at) };
+    return { page, outcome: Number(n) };
+  }
   return HOME;
 }
 
-export const sameLocation = (a: Location, b: Location): boolean => formatLocation(a) === formatLocation(b);
+/** The same page (a check is one page whichever answer's feedback is open). */
+export const sameLocation = (a: Location, b: Location): boolean => formatLocation(page(a)) === formatLocation(page(b));
+const page = (l: Location): Location => (l.page === 'check' ? { page: 'check', outcome: l.outcome } : l);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CourseData } from './course-data.js';
-import { answerQuestion, initialState, seededRandom, startAttempt, type LearnerState } from './learner-state.js';
-import type { Response } from './question-kinds/index.js';
+import { answerQuestion, initialState, startAttempt, type LearnerState } from './learner-state.js';
+import { seededRandom } from './shuffle.js';
+import { walk, type Response } from './question-kinds/index.js';
 import { SUSPEND_DATA_LIMIT, decodeState, encodeState, worstCaseState, worstCaseSuspendLength } from './state-codec.js';
 import { loadAllCourses } from '../../tests/support/units.js';
 
@@ -33,6 +34,12 @@ function someResponse(q: CourseData['outcomes'][number]['questions'][number], r:
       return ['"quoted"', 'back\\slash', 'ümlaut £5', 'x'.repeat(40)][Math.floor(r() * 4)]!;
     case 'scenario':
       return q.steps.map((s) => Math.floor(r() * s.choices.length));
+    case 'simulation': {
+      // A random walk from a random opening to an end.
+      const path = [Math.floor(r() * q.openings.length)];
+      for (let p = walk(q, path)!; p.current; p = walk(q, path)!) path.push(p.current.kind === 'write' ? 0 : Math.floor(r() * p.current.choices.length));
+      return path;
+    }
   }
 }
 
@@ -80,17 +87,38 @@ describe('state codec', () => {
 
   it('returns null for text that is not a saved state', () => {
     const course = courses[0]!;
-    for (const bad of ['', 'hello', '1{', '1[]', '2["home","0",[]]', null, undefined]) expect(decodeState(course, bad)).toBeNull();
+    for (const bad of ['', 'hello', '1{', '1[]', '2{', '3["home","0",[]]', null, undefined]) expect(decodeState(course, bad)).toBeNull();
   });
 
-  it('resets only the outcome whose saved part no longer fits the course', () => {
+  it('drops only the saved part that no longer fits the course, keeping what was earned', () => {
     const course = courses[0]!;
     const state = reachableState(course, 7, 60);
     const parsed = JSON.parse(encodeState(course, state).slice(1));
-    parsed[2][0][4] = [[99999], [0], 20000]; // a question index the bank does not have
-    const decoded = decodeState(course, `1${JSON.stringify(parsed)}`)!;
-    expect(decoded.outcomes[0]).toEqual(initialState(course).outcomes[0]);
+    parsed[2][0][3] = [[99999], [0], 20000, '1', 0]; // a question index the bank does not have
+    const decoded = decodeState(course, `2${JSON.stringify(parsed)}`)!;
+    expect(decoded.outcomes[0]).toEqual({ ...state.outcomes[0]!, seen: [], attempt: null });
     expect(decoded.outcomes.slice(1)).toEqual(state.outcomes.slice(1));
     expect(decoded.visited).toEqual(state.visited);
+  });
+
+  it('keeps a saved attempt only for the question bank it was drawn from', () => {
+    const course = courses[0]!;
+    const state = reachableState(course, 3, 60);
+    const changed = { ...course, outcomes: course.outcomes.map((o, i) => (i === 0 ? { ...o, questions: [...o.questions].reverse() } : o)) };
+    const decoded = decodeState(changed, encodeState(course, state))!;
+    expect(decoded.outcomes[0]).toEqual({ ...state.outcomes[0]!, seen: [], attempt: null });
+    expect(decoded.outcomes.slice(1)).toEqual(state.outcomes.slice(1));
+  });
+
+  it('reads a state saved before criterion mastery (version 1): lessons, attempts and criterion scores are kept', () => {
+    const course = courses[0]!;
+    const lessonBits = (1n | (1n << 2n)).toString(16);
+    const v1 = `1${JSON.stringify(['lesson:' + course.outcomes[0]!.lessons[0]!.id, lessonBits, course.outcomes.map((o, i) => [i === 0 ? 2 : 0, i === 0 ? 75 : -1, o.criteria.map((_, j) => (i === 0 ? (j === 0 ? 100 : 50) : -1)), '3', i === 0 ? [[0, 1], [0, 0], 20100] : 0])])}`;
+    const decoded = decodeState(course, v1)!;
+    const lessons = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
+    expect(decoded.visited).toEqual([lessons[0], lessons[2]]);
+    expect(decoded.location).toBe(`lesson:${course.outcomes[0]!.lessons[0]!.id}`);
+    expect(decoded.outcomes[0]).toMatchObject({ attempts: 2, criterionBest: course.outcomes[0]!.criteria.map((_, j) => (j === 0 ? 100 : 50)), attempt: null });
+    expect(decoded.outcomes[1]).toEqual(initialState(course).outcomes[1]);
   });
 });

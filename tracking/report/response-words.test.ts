@@ -4,7 +4,7 @@ import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
 import type { SingleQuestion, QuestionData } from '../learner-model/course-data.js';
-import { answerInWords, type Response } from '../learner-model/question-kinds/index.js';
+import { answerInWords, exampleResponse, type Response } from '../learner-model/question-kinds/index.js';
 import { StatementFactory } from '../xapi/statement-factory.js';
 import { readReportStatement, type AskedQuestion } from './report-statements.js';
 import { correctResponsesInWords, questionOptions, responseInWords } from './response-words.js';
@@ -34,6 +34,8 @@ function responseFor(q: QuestionData): Response {
       return 'a typed answer';
     case 'scenario':
       return q.steps.map((s) => s.choices.length - 1);
+    case 'simulation':
+      return exampleResponse(q, false);
   }
 }
 
@@ -90,8 +92,10 @@ describe('responses in words', () => {
       ],
       correctResponsesPattern: ['1[.]Check who she is first[,]2[.]Ask the security questions'],
     };
-    expect(responseInWords(sim, '1[.]Change it now[,]2[.]Ask the security questions')).toBe('1. Change it now 2. Ask the security questions');
-    expect(correctResponsesInWords(sim)).toEqual(['1. Check who she is first 2. Ask the security questions']);
+    expect(responseInWords(sim, '1[.]Change it now[,]2[.]Ask the security questions')).toBe(
+      'Caller: I need to change my address. → Change it now | Caller: It is Sara Khan. → Ask the security questions',
+    );
+    expect(correctResponsesInWords(sim)).toEqual(['Caller: I need to change my address. → Check who she is first | Caller: It is Sara Khan. → Ask the security questions']);
     expect(questionOptions(sim)).toEqual({ kind: 'conversation', items: ['Caller: I need to change my address.', 'Caller: It is Sara Khan.'] });
   });
 

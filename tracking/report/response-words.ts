@@ -41,14 +41,14 @@ export function responseInWords(q: AskedQuestion, pattern: string): string {
         .map((id, i) => `${i + 1}. ${textOf(q.choices, id)}`)
         .join(' ');
     case 'performance':
-      // step[.]what the learner chose at that step
+      // step[.]what the learner chose at that step: "what the customer said → what the learner did"
       return value
         .split(LIST)
         .map((pair) => {
           const [step = '', answer = ''] = pair.split(PAIR);
-          return `${step}. ${answer}`;
+          return `${textOf(q.steps, step)} → ${answer}`;
         })
-        .join(' ');
+        .join(' | ');
     default:
       // fill-in, long-fill-in, numeric, likert, other: the value itself.
       return value;

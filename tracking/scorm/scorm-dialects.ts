@@ -1,7 +1,7 @@
 import { isoDuration } from '../iso-duration.js';
 import type { UnitResult } from '../learner-model/learner-state.js';
 import { correctPatterns, formatResponse, interactionType, type ScormVersion } from '../learner-model/question-kinds/index.js';
-import type { AnsweredQuestion, CriterionProgress } from '../tracker.js';
+import { objectiveId, type AnsweredQuestion, type CriterionProgress, type NoteEvidence } from '../tracker.js';
 
 /** What differs between SCORM 1.2 and SCORM 2004: element names, value formats, error codes. */
 export interface ScormDialect {
@@ -31,6 +31,8 @@ export interface ScormDialect {
   resultValues(r: UnitResult, passMark: number): [string, string][];
   objectiveValues(n: number, c: CriterionProgress): [string, string][];
   interactionValues(n: number, a: AnsweredQuestion): [string, string][];
+  /** A note written while answering, as an interaction of its own (free text, not marked). */
+  noteValues(n: number, a: AnsweredQuestion, note: NoteEvidence): [string, string][];
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -105,6 +107,19 @@ export const scorm12: ScormDialect = {
       [`${p}.latency`, timespan12(a.latencyMs)],
     ];
   },
+  noteValues(n, a, note) {
+    const p = `cmi.interactions.${n}`;
+    const d = a.timestamp;
+    return [
+      [`${p}.id`, `${a.question.id}-${note.turn}`],
+      ...note.criteria.map((c, k): [string, string] => [`${p}.objectives.${k}.id`, objectiveId(c)]),
+      [`${p}.time`, `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`],
+      [`${p}.type`, 'fill-in'],
+      // CMIFeedback holds 255 characters: the whole note goes to the LRS and stays in the browser.
+      [`${p}.student_response`, truncate(note.text, 255)],
+      [`${p}.result`, 'neutral'],
+    ];
+  },
 };
 
 export const scorm2004: ScormDialect = {
@@ -169,6 +184,18 @@ export const scorm2004: ScormDialect = {
       [`${p}.result`, a.correct ? 'correct' : 'incorrect'],
       [`${p}.latency`, isoDuration(a.latencyMs)],
       [`${p}.description`, truncate(a.question.stemText, 250)],
+    ];
+  },
+  noteValues(n, a, note) {
+    const p = `cmi.interactions.${n}`;
+    return [
+      [`${p}.id`, `${a.question.id}-${note.turn}`],
+      [`${p}.type`, 'long-fill-in'],
+      ...note.criteria.map((c, k): [string, string] => [`${p}.objectives.${k}.id`, objectiveId(c)]),
+      [`${p}.timestamp`, timestamp2004(a.timestamp)],
+      [`${p}.learner_response`, truncate(note.text, 4000)],
+      [`${p}.result`, 'neutral'],
+      [`${p}.description`, truncate(`Case note: ${a.question.stemText}`, 250)],
     ];
   },
 };

@@ -112,6 +112,7 @@ export class ScormTracker implements Tracker {
   recordAnswer(answer: AnsweredQuestion): void {
     if (!this.tracking) return;
     for (const [key, value] of this.dialect.interactionValues(this.nextInteraction++, answer)) this.pending.set(key, value);
+    for (const note of answer.notes ?? []) for (const [key, value] of this.dialect.noteValues(this.nextInteraction++, answer, note)) this.pending.set(key, value);
   }
 
   recordLesson(): void {}

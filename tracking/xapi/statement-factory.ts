@@ -1,9 +1,9 @@
-import type { Activity as ContextActivity, Context, InteractionComponent, Statement } from '@xapi/xapi';
-import type { CourseData, LessonData, QuestionData } from '../learner-model/course-data.js';
+import type { Activity as ContextActivity, Context, InteractionActivityDefinition, InteractionComponent, Statement } from '@xapi/xapi';
+import { criterionInWords, type CourseData, type LessonData, type QuestionData } from '../learner-model/course-data.js';
 import { correctPatterns, formatResponse, interactionComponents, interactionType } from '../learner-model/question-kinds/index.js';
 import type { Component } from '../learner-model/question-kinds/kind.js';
 import { isoDuration } from '../iso-duration.js';
-import type { AnsweredQuestion } from '../tracker.js';
+import type { AnsweredQuestion, NoteEvidence } from '../tracker.js';
 import { ACTIVITY_TYPES, CMI5, VERBS, activityIris, type VerbName } from './vocabulary.js';
 import { newUuid } from './uuid.js';
 
@@ -68,7 +68,7 @@ export class StatementFactory {
     return {
       objectType: 'Activity',
       id: this.iris.criterion(code),
-      definition: { type: ACTIVITY_TYPES.objective, name: text(`${code} ${c.text}`), description: text(c.text) },
+      definition: { type: ACTIVITY_TYPES.objective, name: text(`${code} ${criterionInWords(c)}`), description: text(criterionInWords(c)) },
     };
   }
 
@@ -168,6 +168,24 @@ export class StatementFactory {
         success: a.correct,
         duration: isoDuration(a.latencyMs),
       },
+      a.timestamp,
+    );
+  }
+
+  /** A note written while answering (a simulation's case note): answered, with the text as the response and no verdict. */
+  note(a: AnsweredQuestion, outcome: number, note: NoteEvidence): Statement {
+    const q = a.question;
+    const definition: InteractionActivityDefinition = {
+      type: ACTIVITY_TYPES.interaction,
+      name: text(`${q.id}-${note.turn}`),
+      description: text(`Case note: ${q.stemText}`),
+      interactionType: 'long-fill-in',
+    };
+    return this.make(
+      'answered',
+      { objectType: 'Activity', id: this.iris.question(outcome, `${q.id}-${note.turn}`), definition },
+      this.context({ outcome, criteria: note.criteria }),
+      { response: note.text },
       a.timestamp,
     );
   }

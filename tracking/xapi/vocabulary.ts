@@ -22,7 +22,7 @@ export const ACTIVITY_TYPES = {
   module: activityType('module'),
   objective: activityType('objective'),
   lesson: activityType('lesson'),
-  interaction: activityType('cmi.interaction'),
+  interaction: 'http://adlnet.gov/expapi/activities/cmi.interaction' as const,
 } as const;
 
 export const CMI5 = {

@@ -74,7 +74,8 @@ export class XapiReporter {
   }
 
   answer(a: AnsweredQuestion): void {
-    if (this.options.tracking && !this.ended) this.queue.enqueue(this.factory.answered(a, a.outcome));
+    if (!this.options.tracking || this.ended) return;
+    this.queue.enqueue(this.factory.answered(a, a.outcome), ...(a.notes ?? []).map((n) => this.factory.note(a, a.outcome, n)));
   }
 
   criterion(c: CriterionProgress): void {

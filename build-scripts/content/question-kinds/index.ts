@@ -6,6 +6,7 @@ import { matchingContent } from './matching.js';
 import { orderingContent } from './ordering.js';
 import { scenarioContent } from './scenario.js';
 import { shortTextContent } from './short-text.js';
+import { simulationContent } from './simulation.js';
 import { trueFalseContent } from './true-false.js';
 
 /** Every kind's content side: a kind without one, or with one for another kind's data, is a type error. */
@@ -17,6 +18,7 @@ export const CONTENT_KINDS = {
   ordering: orderingContent,
   'short-text': shortTextContent,
   scenario: scenarioContent,
+  simulation: simulationContent,
 } satisfies { [T in QuestionType]: ContentKind<z.ZodType<{ type: T }>, QuestionTypes[T]> };
 
 const schemas = Object.values(CONTENT_KINDS).map((k) => k.schema);

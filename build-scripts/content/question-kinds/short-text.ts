@@ -12,7 +12,13 @@ const schema = z.strictObject({
 
 export const shortTextContent: ContentKind<typeof schema, ShortTextQuestion> = {
   schema,
-  check: (q, report) => reportRepeats(q.answers, 'answer', report, 'answers'),
+  check(q, report) {
+    reportRepeats(q.answers, 'answer', report, 'answers');
+    q.answers.forEach((a, k) => {
+      if (!/^[^[\]]*(\[[^[\]]+\][^[\]]*)*$/.test(a)) report(`answer "${a}": square brackets mark words that may be left out, in pairs, not nested`, 'answers', k);
+      else if ((a.match(/\[/g) ?? []).length > 4) report(`answer "${a}": at most 4 optional parts`, 'answers', k);
+    });
+  },
   render: (q, render, base) => ({
     ...base,
     type: 'short-text',

@@ -21,6 +21,7 @@ function optionList(ctx: InputsContext<SingleQuestion | MultipleQuestion, number
       ${ctx.order(q.options.length).map((i) => {
         const o = q.options[i]!;
         const mark = ctx.locked && (chosen.has(i) || o.correct) ? (o.correct ? 'is-correct' : 'is-wrong') : '';
+        const words = [chosen.has(i) ? strings.yourChoice : '', o.correct ? strings.correctAnswer : ''].filter(Boolean).join(' · ');
         return html`<li>
           <label class=${mark}>
             <input
@@ -31,7 +32,7 @@ function optionList(ctx: InputsContext<SingleQuestion | MultipleQuestion, number
               @change=${(e: Event) => choose(i, (e.target as HTMLInputElement).checked)}
             />
             <span>${unsafeHTML(o.text)}</span>
-            ${mark ? html`<span class="mark">${o.correct ? strings.correctAnswer : ''}</span>` : nothing}
+            ${mark ? html`<span class="mark">${words}</span>` : nothing}
           </label>
         </li>`;
       })}

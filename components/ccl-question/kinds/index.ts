@@ -4,6 +4,7 @@ import { matchingView } from './matching.js';
 import { orderingView } from './ordering.js';
 import { scenarioView } from './scenario.js';
 import { shortTextView } from './short-text.js';
+import { simulationView } from './simulation.js';
 import { trueFalseView } from './true-false.js';
 import type { QuestionView } from './view.js';
 
@@ -16,6 +17,7 @@ export const VIEWS = {
   ordering: orderingView,
   'short-text': shortTextView,
   scenario: scenarioView,
+  simulation: simulationView,
 } satisfies { [T in QuestionType]: QuestionView<QuestionTypes[T], ResponseOf<T>, unknown> };
 
 export type { InputsContext, QuestionView } from './view.js';

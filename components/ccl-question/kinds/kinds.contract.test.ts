@@ -6,8 +6,7 @@ import { loadAllCourses } from '../../../tests/support/units.js';
 import { xapiProblems } from '../../../tests/support/xapi-validate.js';
 import type { CourseData } from '../../../tracking/learner-model/course-data.js';
 import { initialState } from '../../../tracking/learner-model/learner-state.js';
-import {
-  KINDS,
+import { answerInFull, KINDS,
   answerInWords,
   exampleResponse,
   isCorrect,
@@ -15,8 +14,7 @@ import {
   type QuestionData,
   type QuestionType,
   type QuestionTypes,
-  type Response,
-} from '../../../tracking/learner-model/question-kinds/index.js';
+  type Response, } from '../../../tracking/learner-model/question-kinds/index.js';
 import { decodeState, encodeState } from '../../../tracking/learner-model/state-codec.js';
 import { NO_RESPONSE, responseInWords } from '../../../tracking/report/response-words.js';
 import { readReportStatement } from '../../../tracking/report/report-statements.js';
@@ -98,10 +96,37 @@ const DRIVERS: { [T in QuestionType]: (el: CclQuestion, q: QuestionTypes[T], rig
   },
   async 'short-text'(el, q, right) {
     const input = one(el.shadowRoot!, 'input[type="text"]') as HTMLInputElement;
-    input.value = right ? q.answers[0]! : 'not the answer';
+    input.value = right ? answerInFull(q.answers[0]!) : 'not the answer';
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
     clickButton(el.shadowRoot!, 'Check answer');
+  },
+  async simulation(el, q, right) {
+    // The agent desktop loads when first shown: wait for it to be defined.
+    await import('../../ccl-agent-desktop/ccl-agent-desktop.js');
+    const desk = one(el.shadowRoot!, 'ccl-agent-desktop') as HTMLElement & { updateComplete: Promise<boolean> };
+    for (let k = 0; k < 40; k++) {
+      await desk.updateComplete;
+      const root = desk.shadowRoot!;
+      if (root.querySelector('.debrief')) return;
+      if (root.querySelector('.turn-feedback')) {
+        clickButton(root, 'Continue');
+        continue;
+      }
+      const turn = q.turns.find((t) => t.id === one(root, '.your-turn').dataset.turn)!;
+      if (turn.kind === 'write') {
+        const area = one(root, 'textarea') as HTMLTextAreaElement;
+        area.value = 'Checked identity; logged the complaint C-1; rebooked; credit applied; she hears by Thursday.';
+        area.dispatchEvent(new Event('input'));
+        await desk.updateComplete;
+      } else {
+        const poor = turn.choices.findIndex((c) => c.quality === 'poor');
+        const i = !right && k === 0 && poor >= 0 ? poor : turn.choices.findIndex((c) => c.quality === 'best');
+        change(one(root, `.your-turn input[data-index="${i}"]`) as HTMLInputElement);
+        await desk.updateComplete;
+      }
+      (one(root, '.your-turn button.primary') as HTMLButtonElement).click();
+    }
   },
   async scenario(el, q, right) {
     const sim = one(el.shadowRoot!, 'ccl-simulation') as HTMLElement & { updateComplete: Promise<boolean> };
@@ -156,7 +181,7 @@ describe.each(Object.keys(KINDS) as QuestionType[])('the %s kind', (type) => {
     // It survives the state codec exactly.
     const oi = course.outcomes.findIndex((o) => o.number === outcome);
     const state = initialState(course);
-    state.outcomes[oi] = { ...state.outcomes[oi]!, attempt: { questions: [index], answers: [response], day: 20000 } };
+    state.outcomes[oi] = { ...state.outcomes[oi]!, attempt: { questions: [index], answers: [response], day: 20000, criteria: [0] } };
     expect(decodeState(course, encodeState(course, state))!.outcomes[oi]!.attempt!.answers).toEqual([response]);
 
     // Interaction values a strict runtime takes, in both SCORM versions.
@@ -194,7 +219,7 @@ describe.each(Object.keys(KINDS) as QuestionType[])('the %s kind', (type) => {
     await el.updateComplete;
     const fb = el.shadowRoot!.querySelector('.feedback');
     expect(fb).not.toBeNull();
-    expect(fb!.querySelector('h3')!.textContent).toBe(right ? 'Correct' : 'Incorrect');
+    expect(fb!.querySelector('h2')!.textContent).toBe(right ? 'Correct' : 'Incorrect');
     // … and why: more than the heading.
     expect(fb!.textContent!.replace(/\s+/g, ' ').trim().length).toBeGreaterThan((right ? 'Correct' : 'Incorrect').length + 10);
   });

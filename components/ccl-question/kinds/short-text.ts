@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { SHORT_TEXT_MAX, cleanShortText, type ShortTextQuestion } from '../../../tracking/learner-model/question-kinds/index.js';
+import { SHORT_TEXT_MAX, answerInFull, cleanShortText, type ShortTextQuestion } from '../../../tracking/learner-model/question-kinds/index.js';
 import { strings } from '../../strings.js';
 import type { QuestionView } from './view.js';
 
@@ -21,5 +21,5 @@ export const shortTextView: QuestionView<ShortTextQuestion, string, string> = {
     />`,
   feedback: (q, r, right) => html`<p>${unsafeHTML(right ? q.feedback.correct : q.feedback.incorrect)}</p>
     <p><strong>${strings.yourAnswer}:</strong> ${r}</p>
-    ${right ? nothing : html`<p><strong>${strings.correctAnswer}:</strong> ${q.answers[0]}</p>`}`,
+    ${right ? nothing : html`<p><strong>${strings.correctAnswer}:</strong> ${answerInFull(q.answers[0]!)}</p>`}`,
 };

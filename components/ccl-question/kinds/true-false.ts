@@ -16,7 +16,9 @@ export const trueFalseView: QuestionView<TrueFalseQuestion, boolean, boolean | n
           <label class=${locked && (draft === v || q.correct === v) ? (q.correct === v ? 'is-correct' : 'is-wrong') : ''}>
             <input type="radio" name=${name} data-index=${String(v)} .checked=${draft === v} @change=${() => setDraft(v)} />
             <span>${v ? strings.trueLabel : strings.falseLabel}</span>
-            ${locked && q.correct === v ? html`<span class="mark">${strings.correctAnswer}</span>` : nothing}
+            ${locked && (draft === v || q.correct === v)
+              ? html`<span class="mark">${[draft === v ? strings.yourChoice : '', q.correct === v ? strings.correctAnswer : ''].filter(Boolean).join(' · ')}</span>`
+              : nothing}
           </label>
         </li>`,
       )}

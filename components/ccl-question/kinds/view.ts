@@ -8,6 +8,10 @@ export interface InputsContext<Q, D> {
   name: string;
   /** What makes this attempt's orders stable (for a view that draws its own element). */
   seed: string;
+  /** A partial answer saved when the learner left part way (a simulation's path so far), or null. */
+  resume: unknown;
+  /** Where this browser may keep free text of this attempt's answer (a simulation's notes). */
+  noteKey: string;
   /** True once the answer is checked: inputs show it and cannot change. */
   locked: boolean;
   /** The answer being made, or (locked) the answer given. */

@@ -4,6 +4,7 @@ import { matching, type MatchingQuestion } from './matching.js';
 import { ordering, type OrderingQuestion } from './ordering.js';
 import { scenario, type ScenarioQuestion } from './scenario.js';
 import { shortText, type ShortTextQuestion } from './short-text.js';
+import { simulation, type SimulationQuestion } from './simulation.js';
 import { trueFalse, type TrueFalseQuestion } from './true-false.js';
 
 /** Every kind's question data, by kind. Adding a kind: its module, then one line here and in KINDS. */
@@ -15,6 +16,7 @@ export interface QuestionTypes {
   ordering: OrderingQuestion;
   'short-text': ShortTextQuestion;
   scenario: ScenarioQuestion;
+  simulation: SimulationQuestion;
 }
 export type QuestionType = keyof QuestionTypes;
 export type QuestionData = QuestionTypes[QuestionType];
@@ -33,6 +35,7 @@ export const KINDS = {
   ordering,
   'short-text': shortText,
   scenario,
+  simulation,
 } satisfies { [T in QuestionType]: QuestionKind<QuestionTypes[T], unknown> };
 
 /**
@@ -64,6 +67,8 @@ export type { ChoiceOption, MultipleQuestion, SingleQuestion } from './choice.js
 export type { MatchingQuestion } from './matching.js';
 export type { OrderingQuestion } from './ordering.js';
 export type { ScenarioQuestion } from './scenario.js';
+export { bestPath, displayOrder, pathScore, turnInWords, walk, QUALITY_CREDIT } from './simulation.js';
+export type { DesktopPanel, Quality, SimulationChoice, SimulationEnd, SimulationPath, SimulationQuestion, SimulationTurn, TurnKind } from './simulation.js';
 export type { TrueFalseQuestion } from './true-false.js';
-export { SHORT_TEXT_MAX, cleanShortText, type ShortTextQuestion } from './short-text.js';
+export { SHORT_TEXT_MAX, answerInFull, answerVariants, cleanShortText, foldAnswer, type ShortTextQuestion } from './short-text.js';
 export { TRUE_FALSE_WORDS } from './true-false.js';

@@ -35,8 +35,8 @@ export const scenario: QuestionKind<ScenarioQuestion, number[]> = {
   formatResponse: (q, r, v) => pattern(q, r, v),
   // Each step is what the customer said; the response names the learner's choice at each.
   components: (q) => ({ steps: q.steps.map((s, i) => ({ id: digit(i), text: plainText(s.prompt) })) }),
-  answerInWords: (q, r) => r.map((c, k) => `${k + 1}. ${plainText(q.steps[k]?.choices[c]?.text ?? '')}`).join(' '),
-  correctAnswerInWords: (q) => bestPath(q).map((c, k) => `${k + 1}. ${plainText(q.steps[k]!.choices[c]!.text)}`).join(' '),
+  answerInWords: (q, r) => r.map((c, k) => `${plainText(q.steps[k]!.prompt)} → ${answerText(q.steps[k]?.choices[c]?.text ?? '')}`).join(' | '),
+  correctAnswerInWords: (q) => scenario.answerInWords(q, bestPath(q)),
   optionsInWords: () => [],
   longestResponse: (q) => q.steps.map((s) => s.choices.length - 1),
   encode: (r) => r,

@@ -114,7 +114,8 @@ export const strings = {
   refusedProbablyRecorded: 'probably recorded already',
   /** The agent desktop of a practice contact. */
   desktop: {
-    conversationTitle: (channel: 'phone' | 'chat', customer: string) => (channel === 'phone' ? `Call with ${customer}` : `Webchat with ${customer}`),
+    conversationTitle: (channel: 'phone' | 'chat' | 'meeting' | 'email', customer: string) =>
+      ({ phone: `Call with ${customer}`, chat: `Webchat with ${customer}`, meeting: `Meeting with ${customer}`, email: `Emails with ${customer}` })[channel],
     desktopLabel: 'Agent desktop',
     conversationLabel: 'Conversation',
     you: 'You',

@@ -335,7 +335,7 @@ export class CclAgentDesktop extends LitElement {
             tabindex=${x === tab ? '0' : '-1'}
             @click=${() => (this.tab = x)}
           >
-            ${s.panels[x]}
+            ${this.question.desktop.labels[x] ?? s.panels[x]}
           </button>`,
         )}
       </div>

@@ -34,7 +34,7 @@ const schema = z.strictObject({
   // A contact evidences several criteria, each through its own turns.
   criteria: z.array(code).min(1, 'map the simulation to the criteria its turns evidence').max(8, 'at most 8 criteria'),
   type: z.literal('simulation'),
-  channel: z.enum(['phone', 'chat']),
+  channel: z.enum(['phone', 'chat', 'meeting', 'email']),
   customer: text(60),
   feedback: z.enum(['turn', 'debrief']).optional(),
   mood: z.number().int().min(1).max(5).optional(),
@@ -44,6 +44,7 @@ const schema = z.strictObject({
       history: z.array(z.strictObject({ when: text(40), channel: text(20), note: text(400) })).optional(),
       knowledge: z.array(z.strictObject({ id: id(40), title: text(120), body: text(1500) })).optional(),
       outcomes: z.array(text(60)).optional(),
+      labels: z.strictObject({ record: text(40).optional(), history: text(40).optional(), knowledge: text(40).optional(), case: text(40).optional() }).optional(),
     })
     .optional(),
   openings: z.array(turnId).min(1).max(3),
@@ -171,6 +172,7 @@ export const simulationContent: ContentKind<typeof schema, SimulationQuestion> =
       history: (q.desktop?.history ?? []).map((h) => ({ when: h.when, channel: h.channel, note: render.inline(h.note) })),
       knowledge: (q.desktop?.knowledge ?? []).map((a) => ({ id: a.id, title: a.title, body: render.block(a.body) })),
       outcomes: q.desktop?.outcomes ?? [],
+      labels: q.desktop?.labels ?? {},
     },
     openings: q.openings,
     turns: q.turns.map((t) => ({

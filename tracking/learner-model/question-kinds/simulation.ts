@@ -55,7 +55,8 @@ export interface SimulationEnd {
 
 export interface SimulationQuestion extends QuestionBase {
   type: 'simulation';
-  channel: 'phone' | 'chat';
+  /** How the contact happens: a call, a webchat, or (for a manager) a meeting or an email thread. */
+  channel: 'phone' | 'chat' | 'meeting' | 'email';
   /** The customer's name as the desktop shows it. */
   customer: string;
   /** When feedback shows: after each turn, or all at the end in the debrief. */
@@ -68,6 +69,8 @@ export interface SimulationQuestion extends QuestionBase {
     knowledge: { id: string; title: string; body: string }[];
     /** The case form's outcome codes. */
     outcomes: string[];
+    /** The panels' names where they hold something else (a KPI dashboard, a complaint log …). */
+    labels: Partial<Record<DesktopPanel, string>>;
   };
   /** Ids of the turns a contact can open with; each attempt takes the next. */
   openings: string[];

@@ -53,3 +53,26 @@ export function giveAwaysByCriterion(course: CourseData): CriterionGiveAway[] {
 
 /** The most give-aways a criterion's bank may have: a third of its choice questions, rounded up. */
 export const allowedGiveAways = (choiceQuestions: number): number => Math.ceil(choiceQuestions / 3);
+
+/**
+ * Where the right option of a unit's single-choice questions falls when the options are ranked by
+ * length (0 the longest): the share of questions at each rank. A learner who always picks the
+ * option at one rank ("the second longest") should do no better than guessing, so no rank should
+ * hold much more than its share.
+ */
+export function rightAnswerLengthRanks(course: CourseData): { questions: number; shares: number[] } {
+  const counts: number[] = [];
+  let n = 0;
+  for (const q of course.outcomes.flatMap((o) => o.questions)) {
+    if (q.type !== 'single') continue;
+    const lengths = q.options.map((o) => plainText(o.text).length);
+    const right = lengths[q.options.findIndex((o) => o.correct)]!;
+    const rank = lengths.filter((l) => l > right).length;
+    counts[rank] = (counts[rank] ?? 0) + 1;
+    n++;
+  }
+  return { questions: n, shares: Array.from({ length: counts.length }, (_, r) => (n ? (counts[r] ?? 0) / n : 0)) };
+}
+
+/** The largest share any length rank may hold (for four options chance is a quarter). */
+export const MAX_RANK_SHARE = 0.4;

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../build-scripts/content/build-course.js';
-import { allowedGiveAways, giveAwaysByCriterion } from '../../build-scripts/content/give-away.js';
+import { MAX_RANK_SHARE, allowedGiveAways, giveAwaysByCriterion, rightAnswerLengthRanks } from '../../build-scripts/content/give-away.js';
 import { listUnitIds, readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
 
@@ -68,6 +68,12 @@ describe.each(units)('content of %s', (id) => {
       .filter((c) => c.giveAways > allowedGiveAways(c.choiceQuestions))
       .map((c) => `${c.code}: ${c.giveAways} of ${c.choiceQuestions} (${c.ids.join(', ')})`);
     expect(over).toEqual([]);
+  });
+
+  it('gives no answer away by length rank either: no rank (longest, second longest …) holds more than 40 % of the right single-choice answers', () => {
+    const { questions, shares } = rightAnswerLengthRanks(data);
+    if (questions < 20) return;
+    expect(shares.map((x) => Math.round(x * 100)).filter((x) => x > MAX_RANK_SHARE * 100), `shares by rank: ${shares.map((x) => Math.round(x * 100)).join(', ')} %`).toEqual([]);
   });
 
   it('says once that a knowledge check does not replace the assessor', () => {

@@ -151,5 +151,9 @@ export const strings = {
     practising: 'Practice run: nothing you do now is recorded.',
     turnOf: (n: number) => `Turn ${n}`,
   },
+  caseNote: 'Your case note',
+  caseNoteElsewhere: '(written on another device: your learning platform and record store hold it)',
+  evidenceEarlier:
+    'Your answers on this criterion are from an earlier knowledge check. Your learning platform holds them; your tutor can print them from the evidence report.',
   loadError: 'This unit could not be loaded. Please close it and open it again from your learning platform.',
 } as const;

@@ -7,6 +7,7 @@ import { choiceListStyles } from '../choice-list.styles.js';
 import { formControlStyles } from '../form-controls.styles.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
+import { keepNote, readNote } from '../note-store.js';
 import { SimulationTurnEvent } from './ccl-agent-desktop-events.js';
 import { desktopStyles } from './ccl-agent-desktop.styles.js';
 
@@ -133,31 +134,16 @@ export class CclAgentDesktop extends LitElement {
     return displayOrder(this.question, turn, this.walked.steps.length, this.seed);
   }
 
-  /** Notes are kept in this browser per attempt and turn: the saved state has no room for free text. */
-  private noteStorageKey(turn: string): string | null {
-    return this.noteKey && !this.practice ? `ccl-note:${this.noteKey}:${turn}` : null;
-  }
-
+  /** Notes are kept in this browser per attempt and turn (note-store.ts); a practice run's only on the page. */
   private readNote(turn: string): string {
-    const key = this.noteStorageKey(turn);
-    if (key === null) return this.practiceNotes[turn] ?? '';
-    try {
-      return localStorage.getItem(key) ?? '';
-    } catch {
-      return this.practiceNotes[turn] ?? '';
-    }
+    const kept = this.noteKey && !this.practice ? readNote(this.noteKey, turn) : null;
+    return kept ?? this.practiceNotes[turn] ?? '';
   }
 
   private keepNote(turn: string, text: string): void {
     this.note = text;
     this.practiceNotes = { ...this.practiceNotes, [turn]: text };
-    const key = this.noteStorageKey(turn);
-    if (key === null) return;
-    try {
-      localStorage.setItem(key, text);
-    } catch {
-      // Storage blocked: the note lives on this page only.
-    }
+    if (this.noteKey && !this.practice) keepNote(this.noteKey, turn, text);
   }
 
   /** Notes written on this path, by write turn. */

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { criterionInWords, type CourseData } from '../../tracking/learner-model/course-data.js';
-import { criterionStatus, isFinished, type LearnerState } from '../../tracking/learner-model/learner-state.js';
-import { answerInWords, correctAnswerInWords, isCorrect, optionsInWords } from '../../tracking/learner-model/question-kinds/index.js';
+import { criterionStatus, isFinished, type LearnerState, type OutcomeProgress } from '../../tracking/learner-model/learner-state.js';
+import { noteKey, readNote } from '../note-store.js';
+import { answerInWords, correctAnswerInWords, isCorrect, optionsInWords, walk, type QuestionData, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 import type { RefusedRecord } from '../../tracking/tracker.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
@@ -92,14 +93,17 @@ export class CclEvidence extends LitElement {
           <h2>${u.terms.outcome} ${o.number}: ${o.title}</h2>
           ${attempt ? html`<p>${strings.evidenceAttempt(date(attempt.day), p.attempts)}</p>` : html`<p class="none">${strings.evidenceNone}</p>`}
           ${o.criteria.map((c, j) => {
-            const asked = attempt ? attempt.questions.map((qi, k) => ({ q: o.questions[qi]!, r: attempt.answers[k]! })).filter(({ q }) => q.criteria.includes(c.code)) : [];
+            const asked = attempt
+              ? attempt.questions.map((qi, k) => ({ q: o.questions[qi]!, r: attempt.answers[k]!, k })).filter(({ q }) => q.criteria.includes(c.code))
+              : [];
+            const earlier = asked.length === 0 && p.criterionBest[j] !== null;
             const status = criterionStatus(p.criterionBest[j] ?? null, this.passMark ?? course.settings.passMark);
             return html`<h3>${c.code} ${criterionInWords(c)}</h3>
               <p>${strings.criterionStatus[status]}${p.criterionBest[j] !== null ? ` (${strings.best(p.criterionBest[j]!)})` : ''}</p>
               ${asked.length
                 ? html`<ol>
                     ${asked.map(
-                      ({ q, r }) => html`<li>
+                      ({ q, r, k }) => html`<li>
                         <div>${q.stemText}</div>
                         ${optionsInWords(q).length ? html`<p>${strings.options}: ${optionsInWords(q).join(' | ')}</p>` : nothing}
                         <dl>
@@ -109,16 +113,27 @@ export class CclEvidence extends LitElement {
                           <dd>${correctAnswerInWords(q)}</dd>
                           <dt>${strings.result}</dt>
                           <dd>${isCorrect(q, r) ? strings.correct : strings.incorrect}</dd>
+                          ${this.notesOf(q, r, o.number, p, k).map((n) => html`<dt>${strings.caseNote}</dt><dd class="note">${n}</dd>`)}
                         </dl>
                       </li>`,
                     )}
                   </ol>`
-                : nothing}`;
+                : earlier
+                  ? html`<p class="none">${strings.evidenceEarlier}</p>`
+                  : nothing}`;
           })}
         </section>`;
       })}
       ${this.renderRefused()}
     `;
+  }
+
+  /** The case notes the learner wrote in a simulation, as this browser kept them. */
+  private notesOf(q: QuestionData, r: Response, outcome: number, p: OutcomeProgress, position: number): string[] {
+    if (q.type !== 'simulation') return [];
+    const path = walk(q, r as number[]);
+    const key = noteKey(this.course.unit.id, outcome, p, position);
+    return (path?.steps ?? []).filter((s) => s.turn.kind === 'write').map((s) => readNote(key, s.turn.id) ?? strings.caseNoteElsewhere);
   }
 
   private renderRefused() {

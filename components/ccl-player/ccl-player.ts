@@ -12,6 +12,7 @@ import '../ccl-question/ccl-question.js';
 import '../ccl-results/ccl-results.js';
 import '../ccl-progress/ccl-progress.js';
 import '../ccl-evidence/ccl-evidence.js';
+import { noteKey } from '../note-store.js';
 import { strings } from '../strings.js';
 import { theme, tokens } from '../theme.js';
 import { playerStyles } from './ccl-player.styles.js';
@@ -434,7 +435,7 @@ export class CclPlayer extends LitElement {
       <ccl-question
         .question=${q}
         seed=${`${p.attempts}:${pos}`}
-        noteKey=${`${this.course.unit.id}:${o.number}:${p.attempts}:${pos}`}
+        noteKey=${noteKey(this.course.unit.id, o.number, p, pos)}
         .answered=${answered}
         .resume=${a.draft?.position === pos ? a.draft.path : null}
         @answer=${(e: AnswerEvent) => this.onAnswer(i, e)}

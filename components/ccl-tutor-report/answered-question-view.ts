@@ -30,7 +30,7 @@ function optionsView(a: AnsweredQuestion): TemplateResult {
  * response and the correct response in words, right or wrong (in words, not only colour), and when.
  */
 export function answeredQuestionView(a: AnsweredQuestion): TemplateResult {
-  const result = a.success === null ? s.unknown : a.success ? s.right : s.wrong;
+  const result = a.success === null ? (a.question.interactionType === 'long-fill-in' ? s.notMarked : s.unknown) : a.success ? s.right : s.wrong;
   const resultClass = a.success === null ? '' : a.success ? 'right' : 'wrong';
   const correct = correctResponsesInWords(a.question);
   return html`<li class="answer" data-statement=${a.statementId}>

@@ -121,6 +121,7 @@ export const reportStrings = {
     right: 'Right',
     wrong: 'Wrong',
     unknown: 'Not recorded',
+    notMarked: 'Not marked: the learner’s own words, for your judgement',
     answered: 'Answered',
   },
 

@@ -102,8 +102,15 @@ function components(list: unknown): QuestionComponent[] {
   return list.filter(isObject).flatMap((c) => (str(c.id) ? [{ id: c.id as string, text: languageText(c.description) || (c.id as string) }] : []));
 }
 
+/**
+ * When it happened: the timestamp, or for a statement re-issued in a later cmi5 session (its first
+ * session ended before it went out) the time it was first made, which it carries in an extension.
+ */
 function timeOf(s: Json): number | null {
-  const t = Date.parse(str(s.timestamp) ?? str(s.stored) ?? '');
+  const context = isObject(s.context) ? s.context : {};
+  const extensions = isObject(context.extensions) ? context.extensions : {};
+  const first = Object.entries(extensions).find(([k]) => k.endsWith('/extensions/original-timestamp'))?.[1];
+  const t = Date.parse(str(first) ?? str(s.timestamp) ?? str(s.stored) ?? '');
   return Number.isFinite(t) ? t : null;
 }
 

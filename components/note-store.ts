@@ -1,13 +1,10 @@
-import { isFinished, type OutcomeProgress } from '../tracking/learner-model/learner-state.js';
+import { attemptNumber, type OutcomeProgress } from '../tracking/learner-model/learner-state.js';
 
 /**
  * Case notes a learner writes in simulations are kept in this browser, per attempt, question
  * position and turn: the saved state has no room for free text. They go to the LMS and LRS as
  * evidence when the contact ends, and My evidence shows them from here.
  */
-
-/** The attempt a check is on: the one in progress, or the last finished. */
-const attemptNumber = (p: OutcomeProgress) => p.attempts + (p.attempt && !isFinished(p.attempt) ? 1 : 0);
 
 /** Where the notes of the question at a position of an outcome's current attempt are kept. */
 export const noteKey = (unitId: string, outcome: number, p: OutcomeProgress, position: number): string =>

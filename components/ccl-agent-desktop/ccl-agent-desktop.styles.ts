@@ -42,7 +42,7 @@ export const desktopStyles = css`
     background: var(--ccl-accent);
     border-color: var(--ccl-accent);
   }
-  ol.log {
+  .log ol {
     list-style: none;
     margin: 0 0 1rem;
     padding: 0;

@@ -124,6 +124,14 @@ describe('ccl-agent-desktop', () => {
     expect(root(el).querySelector('[role="tabpanel"]')!.textContent).toContain('roaming add-on');
   });
 
+  it('keeps the feedback on screen when the page hands back the path it just reported', async () => {
+    const { el, turns } = await mount(idCheck);
+    await choose(el, 'poor');
+    el.draft = turns.at(-1)!;
+    await el.updateComplete;
+    expect(root(el).querySelector('.turn-feedback')).not.toBeNull();
+  });
+
   it('fires nothing when the page sets its properties', async () => {
     const { el, turns, answers } = await mount(idCheck);
     el.draft = [0, 0];

@@ -94,8 +94,9 @@ export class CclAgentDesktop extends LitElement {
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('question') || changed.has('seed') || changed.has('draft') || changed.has('answered')) {
       if (!this.question) return;
-      // The parent locking the path just made here changes nothing on screen.
-      if (this.answered && sameList(this.answered, this.path) && !changed.has('question') && !changed.has('seed')) return;
+      // The parent keeping (draft) or locking (answered) the path just made here changes nothing on screen.
+      const given = this.answered ?? this.draft;
+      if (given && sameList(given, this.path) && !changed.has('question') && !changed.has('seed')) return;
       const opening = Math.abs(hash(this.seed)) % this.question.openings.length;
       this.path = this.answered ?? this.draft ?? [opening];
       this.pending = null;
@@ -215,9 +216,11 @@ export class CclAgentDesktop extends LitElement {
         <section class="conversation" aria-labelledby="conversation-title">
           <h2 id="conversation-title">${s.conversationTitle(q.channel, q.customer)}</h2>
           ${this.renderMood(p.mood)}
-          <ol class="log" role="log" aria-live="polite" aria-label=${s.conversationLabel}>
-            ${this.renderLog(p)}
-          </ol>
+          <div class="log" role="log" aria-live="polite" aria-label=${s.conversationLabel}>
+            <ol>
+              ${this.renderLog(p)}
+            </ol>
+          </div>
           ${this.feedbackFor >= 0 ? this.renderTurnFeedback(p) : ended ? nothing : this.renderTurn(p.current!)}
         </section>
         ${this.renderPanels(p)}

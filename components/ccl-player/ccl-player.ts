@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CourseData } from '../../tracking/learner-model/course-data.js';
-import { criteriaNotMet, criterionStatus, isFinished, questionsPerCriterion, type AttemptScope, type LearnerState } from '../../tracking/learner-model/learner-state.js';
+import { attemptNumber, criteriaNotMet, criterionStatus, isFinished, questionsPerCriterion, type AttemptScope, type LearnerState } from '../../tracking/learner-model/learner-state.js';
 import { formatLocation, sameLocation, type Location } from '../../tracking/learner-model/location.js';
 import { PlayerSession } from '../../tracking/player-session.js';
 import type { LaunchData, RefusedRecord, SaveStatus, Tracker } from '../../tracking/tracker.js';
@@ -434,7 +434,7 @@ export class CclPlayer extends LitElement {
       <h1 tabindex="-1">${strings.knowledgeCheck}: ${strings.questionOf(pos + 1, a.questions.length)}</h1>
       <ccl-question
         .question=${q}
-        seed=${`${p.attempts}:${pos}`}
+        seed=${`${attemptNumber(p)}:${pos}`}
         noteKey=${noteKey(this.course.unit.id, o.number, p, pos)}
         .answered=${answered}
         .resume=${a.draft?.position === pos ? a.draft.path : null}

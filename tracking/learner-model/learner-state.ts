@@ -75,6 +75,9 @@ export function initialState(course: CourseData): LearnerState {
 
 export const isFinished = (a: Attempt | null): boolean => a !== null && a.answers.every((x) => x !== null);
 
+/** The number of the attempt on screen: the one in progress, or the last finished (it does not change as the last answer finishes it). */
+export const attemptNumber = (p: OutcomeProgress): number => p.attempts + (p.attempt && !isFinished(p.attempt) ? 1 : 0);
+
 export function criterionStatus(best: number | null, passMark: number): CriterionStatus {
   if (best === null) return 'not-attempted';
   return best >= passMark ? 'met' : 'not-yet';

@@ -31,7 +31,7 @@ export interface PackageReport {
 
 export interface BuildReport {
   packages: PackageReport[];
-  units: { id: string; reference: string; coverage: CriterionCoverage[] }[];
+  units: ({ id: string; coverage: CriterionCoverage[] } & Pick<CourseData['unit'], 'reference' | 'title' | 'awardingBody' | 'level' | 'credit'>)[];
 }
 
 /** Each standard's manifest: its file name in the zip and how it is written. */
@@ -89,7 +89,8 @@ export async function runBuild(root: string, options: BuildOptions, contentRoot 
     mkdirSync(join(staged, 'packages'), { recursive: true });
     const report: BuildReport = { packages: [], units: [] };
     for (const { course, coverage, suspendDataMax } of units) {
-      report.units.push({ id: course.unit.id, reference: course.unit.reference, coverage });
+      const { id, reference, title, awardingBody, level, credit } = course.unit;
+      report.units.push({ id, reference, title, awardingBody, level, credit, coverage });
       for (const standard of options.standards) {
         // Chunks this launch will certainly load are preloaded: the eager ones always, the xAPI ones when it reports to an LRS.
         const reports = standard === 'cmi5' || options.lrs !== undefined;

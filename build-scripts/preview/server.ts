@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { Cmi5Lms, type LrsForward } from './cmi5-lms.js';
 import type { LrsProcess } from './lrs-process.js';
 import { isDocumentResource } from './xapi-documents.js';
+import { indexPage } from './index-page.js';
+import type { BuildReport } from '../build.js';
 
 /** The policy packages are served under: no inline script or style, no eval, nothing from elsewhere. */
 export const PACKAGE_CSP =
@@ -68,9 +70,16 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     if (path === '/' || path === '/index.html') {
-      const zips = existsSync(options.packagesDir) ? readdirSync(options.packagesDir).filter((f) => f.endsWith('.zip')).sort() : [];
+      const reportFile = join(options.packagesDir, '..', 'build-report.json');
+      const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport) : undefined;
       const tutorQuery = lrs ? `?${new URLSearchParams({ endpoint: `${baseUrl}/lrs/`, auth: lrs.auth })}` : '';
-      return send(res, 200, indexPage(zips, tutorQuery), TYPES['.html']!);
+      return send(res, 200, indexPage(report, `/tutor/${tutorQuery}`), TYPES['.html']!);
+    }
+    const download = /^\/download\/([a-z0-9-]+\.zip)$/.exec(path);
+    if (download) {
+      const file = join(options.packagesDir, download[1]!);
+      if (!existsSync(file)) return send(res, 404, 'Not found', 'text/plain');
+      return send(res, 200, readFileSync(file), 'application/zip', { 'content-disposition': `attachment; filename="${download[1]}"` });
     }
     if (path === '/launch.html') {
       // Only the runtime this package needs is loaded (none for cmi5).
@@ -208,18 +217,4 @@ export function startPreviewServer(options: { root: string; packagesDir: string;
       });
     });
   });
-}
-
-function indexPage(zips: string[], tutorQuery: string): string {
-  const rows = zips
-    .map((z) => {
-      const standard = z.includes('scorm2004') ? 'scorm2004' : z.includes('cmi5') ? 'cmi5' : 'scorm12';
-      return `<li><a href="/launch.html?pkg=${encodeURIComponent(z)}&amp;standard=${standard}">${z}</a></li>`;
-    })
-    .join('\n');
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Package preview</title>
-<link rel="stylesheet" href="/harness.css"></head><body><main><h1>Package preview</h1>
-<p>Each link launches a package: SCORM packages with scorm-again as the LMS runtime, cmi5 packages through a small cmi5 LMS that refuses what ADL's CATAPULT player refuses. Progress is kept in this browser, as an LMS would keep it; statements go to a real LRS (Learning Locker's statements service) and appear beside the package.</p>
-<ul>${rows || '<li>No packages yet: run <code>npm run build</code>.</li>'}</ul>
-<h2>Tutors</h2><p><a href="/tutor/${tutorQuery.replace(/&/g, '&amp;')}">Tutor evidence report</a>, reading this preview's LRS.</p></main></body></html>`;
 }

@@ -140,3 +140,24 @@ describe('theming', () => {
     await page.close();
   });
 });
+
+describe("the preview's first page", () => {
+  it('lists every unit by reference and title with each package’s standard, size and a download that is the zip', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 800 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    const units = await page.locator('main section h2').allTextContents();
+    expect(units).toContain('F/503/0389: Principles of customer service in a contact centre');
+    expect(units).toHaveLength(5);
+    const f = page.locator('section', { has: page.locator('h2', { hasText: 'F/503/0389' }) });
+    expect(await f.locator('tbody th').allTextContents()).toEqual(['SCORM 1.2', 'SCORM 2004 4th edition', 'cmi5']);
+    expect(await f.locator('tbody td:nth-child(2)').first().textContent()).toMatch(/^\d+ KB$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), f.getByRole('link', { name: /Download F\/503\/0389 cmi5/ }).click()]);
+    expect(download.suggestedFilename()).toBe('f-503-0389-cmi5.zip');
+    const bytes = await (await fetch(`${env.server.url}/download/f-503-0389-cmi5.zip`)).arrayBuffer();
+    expect(new TextDecoder().decode(new Uint8Array(bytes, 0, 2))).toBe('PK');
+    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+});

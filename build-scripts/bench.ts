@@ -1,5 +1,5 @@
 /**
- * Size and speed figures for every package: zip bytes, player JS gzipped, worst-case
+ * Size and speed figures: the player's JS per chunk against its budget, and for every package zip bytes, player JS gzipped, worst-case
  * suspend_data, and the median of 5 cold launches in the harness (ms to the LMS initialise call
  * (for cmi5, its POST to the fetch URL) and to the first view). Usage: npm run bench [-- --json]
  */
@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './preview/browser.js';
-import { runBuild } from './build.js';
+import { PLAYER_JS_BUDGET_GZIP_BYTES, runBuild } from './build.js';
 import { readBuildOptions } from './options.js';
 import { startLrs } from './preview/lrs-process.js';
 import { startPreviewServer } from './preview/server.js';
@@ -62,8 +62,14 @@ try {
   await lrs.stop();
   rmSync(out, { recursive: true, force: true });
 }
-if (values.json) console.log(JSON.stringify({ packages: rows.map(({ msInPackage: _, ...r }) => r) }));
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const playerAllIn = report.player.reduce((n, f) => n + f.gzipBytes, 0);
+if (values.json) console.log(JSON.stringify({ player: { budgetGzipBytes: PLAYER_JS_BUDGET_GZIP_BYTES, allInGzipBytes: playerAllIn, files: report.player }, packages: rows.map(({ msInPackage: _, ...r }) => r) }));
 else {
+  const verdict = playerAllIn <= PLAYER_JS_BUDGET_GZIP_BYTES ? 'within' : 'OVER';
+  console.log(`Player JS, gzipped, every chunk: ${kb(playerAllIn)} KB, ${verdict} the ${kb(PLAYER_JS_BUDGET_GZIP_BYTES)} KB budget`);
+  for (const f of report.player) console.log(`  ${f.file.padEnd(36)} ${kb(f.gzipBytes).padStart(6)} KB  ${f.eager ? 'every launch' : 'loaded when needed'}`);
+  console.log();
   console.log('Launch times are medians of 5 cold launches, from the LMS page starting to load; "in package" counts from the package frame starting.');
   console.log('package                          zip KB  JS gz KB  suspend max  ms to init  ms to first view  (in package)');
   for (const r of rows)

@@ -29,8 +29,13 @@ export interface PackageReport {
   suspendDataMax: number;
 }
 
+/** The player's JavaScript budget, gzipped, every chunk counted (what a launch may load at most). */
+export const PLAYER_JS_BUDGET_GZIP_BYTES = 60 * 1024;
+
 export interface BuildReport {
   packages: PackageReport[];
+  /** The player's files, each gzipped; `eager` ones load with every launch, the rest when needed. */
+  player: { file: string; gzipBytes: number; eager: boolean }[];
   units: ({ id: string; coverage: CriterionCoverage[] } & Pick<CourseData['unit'], 'reference' | 'title' | 'awardingBody' | 'level' | 'credit'>)[];
 }
 
@@ -83,11 +88,12 @@ export async function runBuild(root: string, options: BuildOptions, contentRoot 
   const tmp = mkdtempSync(`${options.outDir}.tmp-`);
   try {
     const { files: playerFiles, eager } = await buildPlayer(root, join(tmp, 'player'));
-    const jsGzipBytes = [...playerFiles.values()].reduce((n, js) => n + gzipSync(js, { level: 9 }).length, 0);
+    const player = [...playerFiles].map(([file, js]) => ({ file, gzipBytes: gzipSync(js, { level: 9 }).length, eager: file === 'player.js' || eager.includes(file) }));
+    const jsGzipBytes = player.reduce((n, f) => n + f.gzipBytes, 0);
     const logo = options.logo ? { name: `logo${extname(options.logo).toLowerCase()}`, bytes: readFileSync(options.logo) } : undefined;
     const staged = join(tmp, 'dist');
     mkdirSync(join(staged, 'packages'), { recursive: true });
-    const report: BuildReport = { packages: [], units: [] };
+    const report: BuildReport = { packages: [], player, units: [] };
     for (const { course, coverage, suspendDataMax } of units) {
       const { id, reference, title, awardingBody, level, credit } = course.unit;
       report.units.push({ id, reference, title, awardingBody, level, credit, coverage });

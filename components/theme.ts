@@ -23,6 +23,9 @@ export const tokens = css`
     --ccl-note: #fff4ce;
     --ccl-note-border: #8a6d00;
     --ccl-focus: #ffbf47;
+    --ccl-rag-red: #a4161a;
+    --ccl-rag-amber: #a35a00;
+    --ccl-rag-green: #0b6b33;
     --ccl-print: #000;
   }
 `;

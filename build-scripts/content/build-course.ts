@@ -4,6 +4,7 @@ import { ContentError, type ContentProblem } from './content-error.js';
 import type { UnitSources } from './load-unit.js';
 import { CRITERION_HEADING, GLOSSARY_REF, countWords, createRenderer, htmlToText, slugify } from './markdown.js';
 import { checkQuestion, renderQuestionKind, type QuestionSource } from './question-kinds/index.js';
+import { renderLesson, type BlockUse } from './lesson-blocks/index.js';
 
 /** Fewest questions a criterion may have in its outcome's bank: the most a check asks about it. */
 export const MIN_QUESTIONS_PER_CRITERION = MAX_QUESTIONS_PER_CRITERION;
@@ -23,9 +24,18 @@ export interface CriterionCoverage {
   questions: number;
 }
 
+/** The blocks a lesson uses, for the coverage report and the content tests. */
+export interface LessonBlocks {
+  id: string;
+  file: string;
+  criteria: string[];
+  blocks: BlockUse[];
+}
+
 export interface BuiltCourse {
   data: CourseData;
   coverage: CriterionCoverage[];
+  lessons: LessonBlocks[];
 }
 
 const normaliseStem = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -84,6 +94,7 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
   const lessonIds = new Set<string>();
   const lessonsByOutcome = new Map<number, LessonData[]>();
   const lessonWords = new Map<string, number>();
+  const lessonBlocks: LessonBlocks[] = [];
   for (const lesson of src.lessons) {
     const fm = lesson.frontMatter;
     const fmLine = (key: string) => lesson.lineOf(key);
@@ -116,7 +127,9 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
         problems.push({ file: lesson.file, line: fmLine('criteria'), message: `criterion ${code} is listed but no "## … {${code}}" heading teaches it` });
     checkGlossaryRefs(lesson.file, lesson.bodyLine, lesson.body);
     const list = lessonsByOutcome.get(fm.outcome) ?? [];
-    list.push({ id: fm.id, outcome: fm.outcome, title: fm.title, criteria: fm.criteria, html: render.block(lesson.body) });
+    const rendered = renderLesson({ file: lesson.file, body: lesson.body, bodyLine: lesson.bodyLine, criteria: fm.criteria }, render.page(), criterionLabel, problems);
+    lessonBlocks.push({ id: fm.id, file: lesson.file, criteria: fm.criteria, blocks: rendered.blocks });
+    list.push({ id: fm.id, outcome: fm.outcome, title: fm.title, criteria: fm.criteria, minutes: rendered.minutes, html: rendered.html });
     lessonsByOutcome.set(fm.outcome, list);
   }
   checkGlossaryRefs(src.assessment.file, src.assessment.bodyLine, src.assessment.body);
@@ -211,7 +224,7 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
   const coverage = unit.outcomes.flatMap((o) =>
     o.criteria.map((c) => ({ code: c.code, lessonWords: lessonWords.get(c.code) ?? 0, questions: questionCount.get(c.code) ?? 0 })),
   );
-  return { data, coverage };
+  return { data, coverage, lessons: lessonBlocks };
 }
 
 function renderQuestion(q: QuestionSource, render: ReturnType<typeof createRenderer>): QuestionData {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { parseYamlFile, type YamlFile } from './yaml-file.js';
+import { checkYaml, parseYamlFile, type YamlFile } from './yaml-file.js';
 import { ContentError, type ContentProblem } from './content-error.js';
 import {
   glossarySchema,
@@ -64,22 +64,9 @@ export class SourceReader {
     return text;
   }
 
-  /** Parses YAML text and checks it against a schema; reports problems with their lines. */
+  /** Checks parsed YAML against a schema; reports problems with their lines. */
   check<S extends z.ZodType>(file: YamlFile, schema: S, data: unknown, linePrefix: readonly PropertyKey[] = [], lineOffset = 0): z.infer<S> | undefined {
-    const result = schema.safeParse(data);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      const path = [...linePrefix, ...issue.path];
-      const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-      let message = issue.message;
-      if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describe(valueAt(data, issue.path))}`;
-      if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator')
-        message = 'type must be one of single, multiple, true-false, matching, ordering, short-text, scenario';
-      const line = file.lineOf(path);
-      this.problems.push({ file: file.file, line: line === undefined ? undefined : line + lineOffset, message: where + message });
-    }
-    return undefined;
+    return checkYaml(file, schema, data, this.problems, linePrefix, lineOffset);
   }
 
   yaml<S extends z.ZodType>(path: string, schema: S): { file: YamlFile; data: z.infer<S> } | undefined {
@@ -116,19 +103,6 @@ export class SourceReader {
     };
     return { file, frontMatter, body: text.slice(m[0].length), bodyLine, lineOf };
   }
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v = data;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
-}
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'an empty value';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
 }
 
 /**

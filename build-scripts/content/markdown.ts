@@ -110,14 +110,30 @@ export function createRenderer(options: RenderOptions) {
       },
     },
   });
+  const fragment = (md: string) => sanitize(marked.parse(md) as string);
+  const inline = (md: string) => sanitize(marked.parseInline(md) as string);
   return {
+    /** A page of its own (a question's text, an article): its ids start afresh. */
     block: (md: string) => {
       ids = new Set();
-      return sanitize(marked.parse(md) as string);
+      return fragment(md);
     },
-    inline: (md: string) => sanitize(marked.parseInline(md) as string),
+    inline,
+    /** Starts a page rendered in parts (a lesson and its blocks): every id given on it is unique. */
+    page(): PageRenderer {
+      ids = new Set();
+      return { fragment, inline, uniqueId };
+    },
   };
 }
+
+/** Renders the parts of one page: Markdown fragments, inline Markdown, and ids unique on the page. */
+export interface PageRenderer {
+  fragment(md: string): string;
+  inline(md: string): string;
+  uniqueId(base: string): string;
+}
+
 
 /** Plain text of sanitised HTML: tags dropped, entities decoded, spaces collapsed. */
 export function htmlToText(html: string): string {

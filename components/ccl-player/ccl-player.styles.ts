@@ -135,53 +135,15 @@ export const playerStyles = css`
   }
   main h1:focus {
     outline: none;
+    box-shadow: none;
   }
   .eyebrow {
     color: var(--ccl-muted);
     margin: 0;
     font-weight: 600;
   }
-  .content h2 {
-    font-size: 1.35rem;
-    margin-top: 2rem;
-  }
-  .content blockquote {
-    margin: 1rem 0;
-    padding: 0.75rem 1rem;
-    border-left: 6px solid var(--ccl-accent);
-    background: var(--ccl-surface);
-  }
-  .table-scroll {
-    overflow-x: auto;
-    max-width: 100%;
-    margin: 1rem 0;
-  }
-  table {
-    border-collapse: collapse;
-  }
-  .table-scroll th,
-  .table-scroll td {
-    border: 1px solid var(--ccl-border);
-    padding: 0.375rem 0.5rem;
-    text-align: left;
-  }
-  .criterion-tag {
-    display: inline-block;
-    font-size: 0.85rem;
-    font-weight: 700;
-    background: var(--ccl-surface);
-    color: var(--ccl-text);
-    border: 1px solid var(--ccl-border);
-    border-radius: 4px;
-    padding: 0 0.375rem;
-    vertical-align: middle;
-  }
   a {
     color: var(--ccl-accent);
-  }
-  a.glossary-term {
-    text-decoration-style: dotted;
-    text-decoration-thickness: 2px;
   }
   .pager {
     display: flex;
@@ -245,6 +207,9 @@ export const playerStyles = css`
       display: none;
     }
   }
+  .printed-outcome {
+    display: none;
+  }
   @media print {
     header button,
     nav,
@@ -254,6 +219,15 @@ export const playerStyles = css`
     }
     .layout {
       display: block;
+    }
+    main.printing-outcome {
+      display: none;
+    }
+    .printed-outcome {
+      display: block;
+    }
+    .printed-lesson {
+      break-before: page;
     }
   }
 `;

@@ -12,6 +12,8 @@ import '../ccl-question/ccl-question.js';
 import '../ccl-results/ccl-results.js';
 import '../ccl-progress/ccl-progress.js';
 import '../ccl-evidence/ccl-evidence.js';
+import '../ccl-lesson/ccl-lesson.js';
+import type { PrintLessonsEvent } from '../ccl-lesson/ccl-lesson-events.js';
 import { noteKey } from '../note-store.js';
 import { strings } from '../strings.js';
 import { theme, tokens } from '../theme.js';
@@ -39,6 +41,7 @@ export class CclPlayer extends LitElement {
     notice: { state: true },
     returnUrl: { state: true },
     refused: { state: true },
+    printingOutcome: { state: true },
   };
 
   /** The unit, as the launch page carries it. Set before begin(). */
@@ -61,6 +64,8 @@ export class CclPlayer extends LitElement {
   declare refused: RefusedRecord[];
   /** Outcome whose just-answered question is on screen with its feedback (-1: none). */
   declare feedbackOutcome: number;
+  /** Outcome whose lessons are laid out for printing, all of them (0: none). */
+  declare printingOutcome: number;
   private session: PlayerSession | null = null;
   /** The learner's name as the LMS gives it (for their evidence record). */
   private learnerName = '';
@@ -82,16 +87,21 @@ export class CclPlayer extends LitElement {
     this.notice = '';
     this.returnUrl = '';
     this.refused = [];
+    this.printingOutcome = 0;
   }
+
+  private readonly afterPrint = () => (this.printingOutcome = 0);
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('afterprint', this.afterPrint);
     addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('afterprint', this.afterPrint);
     removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
@@ -202,6 +212,13 @@ export class CclPlayer extends LitElement {
     }
   }
 
+  /** Prints the lesson on screen, or (for an outcome's number) every lesson of that outcome, one after another. */
+  private async printLessons(outcome: number): Promise<void> {
+    this.printingOutcome = outcome;
+    await this.updateComplete;
+    print();
+  }
+
   private onContentClick(e: Event): void {
     const link = (e.composedPath()[0] as HTMLElement | undefined)?.closest?.('a.glossary-term');
     if (!link) return;
@@ -247,8 +264,9 @@ export class CclPlayer extends LitElement {
       </header>
       <div class="layout">
         ${this.renderNav()}
-        <main id="main" tabindex="-1" @click=${this.onContentClick}>${this.renderView()}</main>
+        <main id="main" tabindex="-1" class=${this.printingOutcome ? 'printing-outcome' : ''} @click=${this.onContentClick}>${this.renderView()}</main>
       </div>
+      ${this.renderPrintedOutcome()}
       ${this.renderGlossary()}
     `;
   }
@@ -315,7 +333,7 @@ export class CclPlayer extends LitElement {
     const loc = this.session!.location;
     switch (loc.page) {
       case 'assessment':
-        return this.page(strings.assessment, html`<div class="content">${unsafeHTML(this.course.assessment.html)}</div>`);
+        return this.page(strings.assessment, html`<ccl-lesson .html=${this.course.assessment.html}></ccl-lesson>`);
       case 'progress':
         return this.page(
           strings.progress,
@@ -331,7 +349,18 @@ export class CclPlayer extends LitElement {
       case 'lesson': {
         const o = this.course.outcomes.find((x) => x.lessons.some((l) => l.id === loc.lesson))!;
         const lesson = o.lessons.find((l) => l.id === loc.lesson)!;
-        return this.page(lesson.title, html`<div class="content">${unsafeHTML(lesson.html)}</div>`, `${this.course.unit.terms.outcome} ${o.number}: ${o.title}`);
+        const outcome = `${this.course.unit.terms.outcome} ${o.number}`;
+        return this.page(
+          lesson.title,
+          html`<ccl-lesson
+            .html=${lesson.html}
+            lesson-id=${lesson.id}
+            minutes=${lesson.minutes}
+            outcome-label=${o.lessons.length > 1 ? outcome : ''}
+            @print-lessons=${(e: PrintLessonsEvent) => this.printLessons(e.scope === 'outcome' ? o.number : 0)}
+          ></ccl-lesson>`,
+          `${outcome}: ${o.title}`,
+        );
       }
       case 'check':
         return this.renderCheck(this.outcomeIndex(loc.outcome));
@@ -447,6 +476,17 @@ export class CclPlayer extends LitElement {
             <button class="primary" type="button" @click=${() => this.nextQuestion(i)}>${last ? strings.seeResults : strings.nextQuestion}</button>
           </div>`
         : nothing}`;
+  }
+
+  /** Every lesson of the outcome being printed, shown only on paper. */
+  private renderPrintedOutcome() {
+    const o = this.course.outcomes.find((x) => x.number === this.printingOutcome);
+    if (!o) return nothing;
+    return html`<div class="printed-outcome">
+      <p class="eyebrow">${this.course.unit.title}</p>
+      <h1>${this.course.unit.terms.outcome} ${o.number}: ${o.title}</h1>
+      ${o.lessons.map((l) => html`<section class="printed-lesson"><h1>${l.title}</h1><ccl-lesson .html=${l.html} lesson-id=${l.id}></ccl-lesson></section>`)}
+    </div>`;
   }
 
   private renderGlossary(): TemplateResult {

@@ -21,6 +21,8 @@ export interface LessonData {
   outcome: number;
   title: string;
   criteria: string[];
+  /** Minutes a learner needs for it (reading, and answering its try-its). */
+  minutes: number;
   /** Sanitised HTML. */
   html: string;
 }

@@ -5,6 +5,7 @@ import type { UnitSources } from './load-unit.js';
 import { CRITERION_HEADING, GLOSSARY_REF, countWords, createRenderer, htmlToText, slugify } from './markdown.js';
 import { checkQuestion, renderQuestionKind, type QuestionSource } from './question-kinds/index.js';
 import { renderLesson, type BlockUse } from './lesson-blocks/index.js';
+import type { CriterionPart } from './lesson-blocks/block-kind.js';
 
 /** Fewest questions a criterion may have in its outcome's bank: the most a check asks about it. */
 export const MIN_QUESTIONS_PER_CRITERION = MAX_QUESTIONS_PER_CRITERION;
@@ -29,6 +30,7 @@ export interface LessonBlocks {
   id: string;
   file: string;
   criteria: string[];
+  parts: CriterionPart[];
   blocks: BlockUse[];
 }
 
@@ -128,7 +130,7 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
     checkGlossaryRefs(lesson.file, lesson.bodyLine, lesson.body);
     const list = lessonsByOutcome.get(fm.outcome) ?? [];
     const rendered = renderLesson({ file: lesson.file, body: lesson.body, bodyLine: lesson.bodyLine, criteria: fm.criteria }, render.page(), criterionLabel, problems);
-    lessonBlocks.push({ id: fm.id, file: lesson.file, criteria: fm.criteria, blocks: rendered.blocks });
+    lessonBlocks.push({ id: fm.id, file: lesson.file, criteria: fm.criteria, parts: rendered.parts, blocks: rendered.blocks });
     list.push({ id: fm.id, outcome: fm.outcome, title: fm.title, criteria: fm.criteria, minutes: rendered.minutes, html: rendered.html });
     lessonsByOutcome.set(fm.outcome, list);
   }

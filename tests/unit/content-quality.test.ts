@@ -16,10 +16,17 @@ const seedTexts = readdirSync(SEEDS)
 /** Letters and digits only: PDF extraction breaks lines and spacing, never the words. */
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
+/**
+ * Units whose lessons are written with the lesson blocks (modules/README.md): each lesson shows
+ * its procedure or idea as steps or a diagram, has a worked conversation, a try-it in every part
+ * that teaches a criterion, an at-work box per criterion and key points at the end.
+ */
+const WRITTEN_IN_BLOCKS = new Set<string>([]);
+
 const units = listUnitIds(process.cwd()).filter((id) => !process.env.TEST_UNITS || process.env.TEST_UNITS.split(',').includes(id));
 
 describe.each(units)('content of %s', (id) => {
-  const { data, coverage } = buildCourse(readUnitSources(process.cwd(), id), DEFAULTS);
+  const { data, coverage, lessons } = buildCourse(readUnitSources(process.cwd(), id), DEFAULTS);
   const seed = seedTexts.find((t) => squash(t).includes(squash(data.unit.reference)));
 
   it('comes from a seed, and every outcome title and criterion is worded as the seed words it', () => {
@@ -32,6 +39,22 @@ describe.each(units)('content of %s', (id) => {
         for (const r of c.range ?? []) expect(s, `criterion ${c.code} range item "${r}"`).toContain(squash(r));
       }
     }
+  });
+
+  it.runIf(WRITTEN_IN_BLOCKS.has(id))('every lesson has steps or a diagram, a dialogue, a try-it per criterion part, an at-work box per criterion and key points', () => {
+    const missing: string[] = [];
+    for (const l of lessons) {
+      const has = (kind: string) => l.blocks.some((b) => b.kind === kind);
+      if (!has('steps') && !has('diagram')) missing.push(`${l.file}: no steps or diagram`);
+      if (!has('dialogue')) missing.push(`${l.file}: no dialogue`);
+      if (!has('key-points')) missing.push(`${l.file}: no key points`);
+      for (const p of l.parts)
+        if (!l.blocks.some((b) => b.kind === 'try-it' && b.part?.line === p.line)) missing.push(`${l.file}:${p.line}: the part teaching ${p.criterion} has no try-it`);
+    }
+    for (const c of data.outcomes.flatMap((o) => o.criteria))
+      if (!lessons.some((l) => l.blocks.some((b) => b.kind === 'at-work' && b.args === c.code)))
+        missing.push(`criterion ${c.code}: no at-work box`);
+    expect(missing).toEqual([]);
   });
 
   it('teaches every criterion in real depth and has enough questions for retakes', () => {

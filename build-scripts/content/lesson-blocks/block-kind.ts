@@ -12,8 +12,15 @@ export interface BlockSource {
   body: string;
   /** Line of the opening `:::` in the file (1-based). */
   line: number;
-  /** The criterion whose `## … {code}` part of the lesson the block sits in, if any. */
-  criterion?: string;
+  /** The `## … {code}` part of the lesson the block sits in, if any. */
+  part?: CriterionPart;
+}
+
+/** A part of a lesson that teaches a criterion: from its `## … {code}` heading to the next `##`. */
+export interface CriterionPart {
+  criterion: string;
+  /** Line of its heading. */
+  line: number;
 }
 
 /** What a block's renderer may use: the page's Markdown renderer and what the lesson is about. */

@@ -1,5 +1,5 @@
 import type { ContentProblem } from '../content-error.js';
-import type { BlockSource } from './block-kind.js';
+import type { BlockSource, CriterionPart } from './block-kind.js';
 
 /** A run of plain Markdown between blocks. */
 export interface MarkdownPart {
@@ -16,12 +16,19 @@ const CRITERION = /^##\s+.*\{(\d+\.(?:\d+|[a-z]))\}\s*$/;
  * Splits a lesson's body into Markdown and `:::kind … :::` blocks, noting the criterion part each
  * block sits in. Blocks do not nest; an opening line without its closing `:::` is reported.
  */
-export function findBlocks(file: string, body: string, bodyLine: number, knownKinds: ReadonlySet<string>, problems: ContentProblem[]): LessonPart[] {
+export function findBlocks(
+  file: string,
+  body: string,
+  bodyLine: number,
+  knownKinds: ReadonlySet<string>,
+  problems: ContentProblem[],
+): { parts: LessonPart[]; criterionParts: CriterionPart[] } {
   const parts: LessonPart[] = [];
+  const criterionParts: CriterionPart[] = [];
   const lines = body.split('\n');
   let markdown: string[] = [];
-  let open: { kind: string; args: string; line: number; body: string[]; criterion?: string } | undefined;
-  let criterion: string | undefined;
+  let open: { kind: string; args: string; line: number; body: string[]; part?: CriterionPart } | undefined;
+  let part: CriterionPart | undefined;
   const flush = () => {
     if (markdown.some((l) => l.trim())) parts.push({ markdown: markdown.join('\n') });
     markdown = [];
@@ -31,7 +38,7 @@ export function findBlocks(file: string, body: string, bodyLine: number, knownKi
     const opener = OPENER.exec(text);
     if (open) {
       if (CLOSER.test(text)) {
-        parts.push({ block: { kind: open.kind, args: open.args, body: open.body.join('\n'), line: open.line, ...(open.criterion ? { criterion: open.criterion } : {}) } });
+        parts.push({ block: { kind: open.kind, args: open.args, body: open.body.join('\n'), line: open.line, ...(open.part ? { part: open.part } : {}) } });
         open = undefined;
       } else if (opener) {
         problems.push({ file, line, message: `a ":::${opener[1]}" block starts inside the ":::${open.kind}" block opened at line ${open.line}: close that one with ":::" first (blocks do not nest)` });
@@ -39,8 +46,8 @@ export function findBlocks(file: string, body: string, bodyLine: number, knownKi
       return;
     }
     const heading = CRITERION.exec(text);
-    if (heading) criterion = heading[1];
-    else if (/^##\s/.test(text)) criterion = undefined;
+    if (heading) criterionParts.push((part = { criterion: heading[1]!, line }));
+    else if (/^##\s/.test(text)) part = undefined;
     if (opener) {
       if (!knownKinds.has(opener[1]!)) {
         problems.push({ file, line, message: `there is no ":::${opener[1]}" block; the blocks are ${[...knownKinds].map((k) => `:::${k}`).join(', ')}` });
@@ -48,7 +55,7 @@ export function findBlocks(file: string, body: string, bodyLine: number, knownKi
         return;
       }
       flush();
-      open = { kind: opener[1]!, args: (opener[2] ?? '').trim(), line, body: [], ...(criterion ? { criterion } : {}) };
+      open = { kind: opener[1]!, args: (opener[2] ?? '').trim(), line, body: [], ...(part ? { part } : {}) };
       return;
     }
     if (CLOSER.test(text)) {
@@ -59,5 +66,5 @@ export function findBlocks(file: string, body: string, bodyLine: number, knownKi
   });
   if (open) problems.push({ file, line: open.line, message: `the ":::${open.kind}" block opened here is never closed: end it with a line ":::"` });
   flush();
-  return parts;
+  return { parts, criterionParts };
 }

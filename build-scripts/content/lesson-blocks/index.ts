@@ -1,7 +1,7 @@
 import type { ContentProblem } from '../content-error.js';
 import type { PageRenderer } from '../markdown.js';
 import { atWork } from './at-work.js';
-import { type BlockContext, type BlockKind, type BlockSource, wordsOf } from './block-kind.js';
+import { type BlockContext, type BlockKind, type BlockSource, type CriterionPart, wordsOf } from './block-kind.js';
 import { compare } from './compare.js';
 import { diagram } from './diagram.js';
 import { dialogue } from './dialogue.js';
@@ -31,12 +31,16 @@ const KINDS = BLOCKS as unknown as Record<string, BlockKind<unknown>>;
 /** A block as used in a lesson: which kind, where, and in which criterion's part. */
 export interface BlockUse {
   kind: string;
+  /** The rest of its opening line (an at-work box's criterion, a diagram's kind …). */
+  args: string;
   line: number;
-  criterion?: string;
+  part?: CriterionPart;
 }
 
 export interface RenderedLesson {
   html: string;
+  /** The lesson's parts that teach a criterion, in order. */
+  parts: CriterionPart[];
   /** Minutes a learner needs: reading at 200 words a minute, and time to answer what the blocks ask. */
   minutes: number;
   blocks: BlockUse[];
@@ -54,7 +58,7 @@ export function renderLesson(
   criterionLabel: string,
   problems: ContentProblem[],
 ): RenderedLesson {
-  const parts = findBlocks(lesson.file, lesson.body, lesson.bodyLine, new Set(Object.keys(BLOCKS)), problems);
+  const { parts, criterionParts } = findBlocks(lesson.file, lesson.body, lesson.bodyLine, new Set(Object.keys(BLOCKS)), problems);
   const context: BlockContext = { page, criterionLabel, lessonCriteria: lesson.criteria };
   let html = '';
   let words = 0;
@@ -76,8 +80,8 @@ export function renderLesson(
     html += kind.render(data, context, source);
     words += kind.words(data);
     extraMinutes += kind.minutes ?? 0;
-    blocks.push({ kind: source.kind, line: source.line, ...(source.criterion ? { criterion: source.criterion } : {}) });
+    blocks.push({ kind: source.kind, args: source.args, line: source.line, ...(source.part ? { part: source.part } : {}) });
   });
   if (blocks.filter((b) => b.kind === 'key-points').length > 1) problems.push({ file: lesson.file, line: blocks.filter((b) => b.kind === 'key-points')[1]!.line, message: ':::key-points: a lesson has one key-points block' });
-  return { html, minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE + extraMinutes)), blocks };
+  return { html, parts: criterionParts, minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE + extraMinutes)), blocks };
 }

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureFiles, writeFixture } from '../../../tests/support/fixture-unit.js';
 import { DEFAULTS } from '../../options.js';
@@ -145,7 +147,7 @@ describe('lesson blocks', () => {
   it('records which blocks each lesson uses and in which criterion part, and a reading time that counts them', () => {
     const plain = build('').data.outcomes[0]!.lessons[0]!;
     const built = build(EVERY_BLOCK);
-    expect(built.lessons[0]!.blocks.map((b) => `${b.kind}@${b.criterion}`)).toEqual(
+    expect(built.lessons[0]!.blocks.map((b) => `${b.kind}@${b.part?.criterion}`)).toEqual(
       ['dialogue', 'steps', 'diagram', 'try-it', 'reveal', 'more', 'compare', 'law', 'at-work'].map((k) => `${k}@1.1`),
     );
     expect(plain.minutes).toBe(1);
@@ -187,6 +189,19 @@ describe('lesson blocks', () => {
     const found = problems(blocks);
     expect(found.join('\n')).toMatch(expected);
     expect(found.find((p) => expected.test(p))).toMatch(new RegExp(`^${LESSON}:${AFTER_LINE + line}: `));
+  });
+});
+
+describe('the examples in modules/README.md', () => {
+  it('build as written', () => {
+    const readme = readFileSync(join(process.cwd(), 'modules/README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Lesson blocks'), readme.indexOf('## Question banks'));
+    const examples = [...section.matchAll(/```markdown\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples).toHaveLength(2);
+    const [blocks, diagram] = examples;
+    const keyPoints = blocks!.slice(blocks!.indexOf(':::key-points'));
+    const built = build(blocks!.slice(0, blocks!.indexOf(':::key-points')) + diagram, `\n${keyPoints}`);
+    expect(built.lessons[0]!.blocks.map((b) => b.kind)).toEqual(['dialogue', 'steps', 'try-it', 'compare', 'law', 'at-work', 'diagram', 'key-points']);
   });
 });
 

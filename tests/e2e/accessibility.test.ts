@@ -161,3 +161,89 @@ describe("the preview's first page", () => {
     await context.close();
   });
 });
+
+describe('lesson blocks', () => {
+  /** The model lesson, written with every kind of block the unit uses. */
+  const LESSON = 'o2-identity';
+
+  async function openLesson(width: number): Promise<{ page: Page; learner: Learner }> {
+    const opened = await open(width);
+    const toggle = opened.learner.sco.locator('button.contents-toggle');
+    if (await toggle.isVisible()) await toggle.click();
+    await opened.learner.sco.locator(`nav a[href="#lesson:${LESSON}"]`).click();
+    await opened.learner.sco.locator('ccl-lesson .try-it').first().waitFor();
+    return opened;
+  }
+
+  const openEveryBlock = (learner: Learner) =>
+    learner.sco.locator('ccl-lesson').evaluate((el) => el.shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true)));
+
+  it.each([1280, 320])('at %i px: no WCAG 2.2 AA violation with every block open, in the default theme and a centre’s, and no sideways scrolling', async (width) => {
+    const { page, learner } = await openLesson(width);
+    expect(await violations(page)).toEqual([]);
+    await openEveryBlock(learner);
+    expect(await violations(page)).toEqual([]);
+    expect(await scrollsSideways(learner)).toBe(false);
+    // A centre's own colour (deep plum), as its stylesheet would set it.
+    await learner.sco.locator('body').evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('ccl-player { --ccl-accent: rgb(122, 31, 92); }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    expect(await learner.sco.locator('ccl-lesson .diagram .dg-box').first().evaluate((r) => getComputedStyle(r).stroke)).toBe('rgb(122, 31, 92)');
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a try-it works from the keyboard alone, its feedback is announced, and nothing of it reaches the LMS', async () => {
+    const { page, learner } = await openLesson(1280);
+    const setsBefore = await page.evaluate(() => (window as any).harness.calls.length as number);
+    // Tab from the lesson's heading until focus reaches the first try-it's options.
+    const focusedInTryIt = () =>
+      learner.sco.locator('ccl-lesson').evaluate((el) => {
+        const active = el.shadowRoot!.activeElement as HTMLInputElement | null;
+        return active?.closest('.try-it') && active.type === 'radio' ? active.closest('.try-it')!.getAttribute('data-try-it') : null;
+      });
+    let tabs = 0;
+    while (!(await focusedInTryIt()) && tabs++ < 80) await page.keyboard.press('Tab');
+    expect(await focusedInTryIt()).toBe('try-it');
+    const tryIt = learner.sco.locator('ccl-lesson [data-try-it="try-it"]');
+    // Arrow keys choose among the options; Tab goes on to the button; Enter checks.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    const chosen = await tryIt.locator('input:checked').getAttribute('value');
+    expect(chosen).toBe('0');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const live = tryIt.locator('.try-feedback[aria-live="polite"]');
+    await expect.poll(() => live.locator('.try-why:not([hidden])').getAttribute('data-option')).toBe(chosen);
+    expect(await live.locator('.try-why:not([hidden])').textContent()).toMatch(/^Not quite\./);
+    // Practice only: no interaction, objective or score was sent for it.
+    const sets = await page.evaluate((n) => ((window as any).harness.calls as [string, string][]).slice(n).map(([k]) => k), setsBefore);
+    expect(sets.filter((k) => /interactions|objectives|score/.test(k))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints every lesson of the outcome with its blocks readable on paper: closed blocks open, each try-it’s answer marked', async () => {
+    const { page, learner } = await openLesson(1280);
+    const course = await learner.course();
+    const outcome = course.outcomes.find((o) => o.lessons.some((l) => l.id === LESSON))!;
+    await learner.sco.locator('body').evaluate(() => (window.print = () => undefined));
+    await learner.sco.locator('ccl-lesson button', { hasText: 'Print every lesson of' }).click();
+    const printed = learner.sco.locator('.printed-outcome');
+    await expect.poll(() => printed.locator('section.printed-lesson h1').allTextContents()).toEqual(outcome.lessons.map((l) => l.title));
+    await page.emulateMedia({ media: 'print' });
+    expect(await learner.sco.locator('main').isVisible()).toBe(false);
+    expect(await printed.isVisible()).toBe(true);
+    const model = printed.locator('section.printed-lesson', { hasText: outcome.lessons.find((l) => l.id === LESSON)!.title }).locator('ccl-lesson');
+    await learner.sco.locator('body').evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await model.evaluate((el) => [...el.shadowRoot!.querySelectorAll('details')].every((d) => d.open))).toBe(true);
+    expect(await model.locator('.try-why.correct').first().isVisible()).toBe(true);
+    expect(await model.locator('.try-check').first().isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await learner.sco.locator('body').evaluate(() => dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => printed.count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -190,19 +190,21 @@ export const simulation: QuestionKind<SimulationQuestion, number[]> = {
   correctAnswerInWords: (q) => simulation.answerInWords(q, bestPath(q)),
   optionsInWords: () => [],
   longestResponse: (q) => {
-    // The longest walk from any opening (the graph has no cycles, so this ends).
-    let longest: number[] = [];
-    const visit = (r: number[]) => {
-      const p = walk(q, r)!;
-      if (!p.current) {
-        if (JSON.stringify(r).length > JSON.stringify(longest).length) longest = r;
-        return;
-      }
-      if (p.current.kind === 'write') visit([...r, 0]);
-      else p.current.choices.forEach((_, c) => visit([...r, c]));
+    // The longest walk from any opening: the longest way on from each turn, worked out once per
+    // turn (the graph has no cycles, so this ends; walking every path would take exponential time).
+    const longer = (a: number[], b: number[]) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a);
+    const onFrom = new Map<string, number[]>();
+    const from = (id: string): number[] => {
+      if (id.startsWith('end:')) return [];
+      const known = onFrom.get(id);
+      if (known) return known;
+      const turn = turnOf(q, id)!;
+      const ways = turn.kind === 'write' ? [0] : turn.choices.map((_, c) => c);
+      const longest = ways.map((c) => [c, ...from(nextOf(turn, c))]).reduce(longer);
+      onFrom.set(id, longest);
+      return longest;
     };
-    q.openings.forEach((_, i) => visit([i]));
-    return longest;
+    return q.openings.map((id, i) => [i, ...from(id)]).reduce(longer);
   },
   encode: (r) => r,
   decode: (q, raw) => decoded(simulation, q, raw),

@@ -92,10 +92,14 @@ describe('no simulation of any unit can be passed by a rule of thumb', () => {
     expect(simulations.length).toBeGreaterThan(0);
   });
 
-  it.each(simulations.map((s) => [`${s.unit} ${s.q.id}`, s] as const))('%s: always the longest, always the first (as written or as shown) do not pass', (_, { q, passMark }) => {
+  it.each(simulations.map((s) => [`${s.unit} ${s.q.id}`, s] as const))('%s: always the longest, second longest or shortest, always the first or last (as written or as shown) do not pass', (_, { q, passMark }) => {
+    const byLength = (cs: { text: string; index: number }[]) => [...cs].sort((a, b) => b.text.length - a.text.length);
     const rules = {
-      longest: (cs: { text: string; index: number }[]) => [...cs].sort((a, b) => b.text.length - a.text.length)[0]!.index,
+      longest: (cs: { text: string; index: number }[]) => byLength(cs)[0]!.index,
+      'second longest': (cs: { text: string; index: number }[]) => byLength(cs)[Math.min(1, cs.length - 1)]!.index,
+      shortest: (cs: { text: string; index: number }[]) => byLength(cs).at(-1)!.index,
       'first as written': () => 0,
+      'last as written': (cs: { text: string; index: number }[]) => cs.length - 1,
     };
     // As the player shows them, for the seeds of a learner's first ten attempts.
     const shownFirst = (seed: string) => (p: SimulationPath) => displayOrder(q, p.current!, p.steps.length, seed)[0]!;

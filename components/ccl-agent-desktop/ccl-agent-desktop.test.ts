@@ -89,8 +89,9 @@ describe('ccl-agent-desktop', () => {
   it('reports every choice, and the whole path with the note when the contact ends; then the debrief', async () => {
     const { el, turns, answers } = await mount(complaint);
     while (!root(el).querySelector('.debrief')) await choose(el, 'best');
-    // The complaint is debriefed at the end: no feedback after each turn.
-    expect(turns.map((p) => p.length)).toEqual([2, 3, 4]);
+    // The complaint is debriefed at the end: no feedback after each turn, each choice reported as made.
+    expect(turns.length).toBeGreaterThan(2);
+    expect(turns.map((p) => p.length)).toEqual(turns.map((_, k) => k + 2));
     expect(answers).toHaveLength(1);
     expect(answers[0]!.response).toEqual([...turns.at(-1)!, 0]);
     expect(Object.values(answers[0]!.notes)[0]).toContain('Complaint C-58213 logged');

@@ -89,7 +89,6 @@ function responseWords(q: QuestionData, right: boolean): string | null {
       return right ? correctWords(q) : null; // a wrong order is whatever order the steps were shown in
     case 'short-text':
       return right ? answerInFull(q.answers[0]!) : 'not the answer';
-    case 'scenario':
     case 'simulation':
       return right ? correctWords(q) : null; // the wrong choices are the test learner's own
   }
@@ -107,8 +106,6 @@ function correctWords(q: QuestionData): string {
       return q.steps.map((s, i) => `${i + 1}. ${plain(s)}`).join(' ');
     case 'short-text':
       return q.answers.join(' or ');
-    case 'scenario':
-      return q.steps.map((s) => `${plain(s.prompt)} → ${plain(s.choices.find((c) => c.correct)!.text)}`).join(' | ');
     case 'simulation':
       return correctAnswerInWords(q);
   }

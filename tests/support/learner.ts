@@ -61,15 +61,6 @@ const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
       await desk.locator('.your-turn button.primary').click();
     }
   },
-  async scenario(root, q, right) {
-    // Talk the call through: the best response at every step (a wrong one at the first, if asked).
-    const sim = root.locator('ccl-simulation');
-    for (let k = 0; k < q.steps.length; k++) {
-      const i = q.steps[k]!.choices.findIndex((c) => c.correct === (right || k > 0));
-      await sim.locator(`fieldset input[data-index="${i}"]`).check();
-      await sim.locator('button', { hasText: 'Choose this response' }).click();
-    }
-  },
 };
 
 /**

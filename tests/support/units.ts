@@ -3,10 +3,9 @@ import { listUnitIds, readUnitSources } from '../../build-scripts/content/load-u
 import { DEFAULTS } from '../../build-scripts/options.js';
 import type { CourseData } from '../../tracking/learner-model/course-data.js';
 
-/** Every real unit in modules/, rendered with the default settings. */
-export function loadAllCourses(): CourseData[] {
+/** Every real unit in modules/ (or those TEST_UNITS names; `null`: every unit whatever it says), rendered with the default settings. */
+export function loadAllCourses(only: string[] | null | undefined = process.env.TEST_UNITS?.split(',')): CourseData[] {
   const root = process.cwd();
-  const only = process.env.TEST_UNITS?.split(',');
   return listUnitIds(root)
     .filter((id) => !only || only.includes(id))
     .map((id) => buildCourse(readUnitSources(root, id), DEFAULTS).data);

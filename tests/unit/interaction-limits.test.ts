@@ -26,8 +26,6 @@ function responses(q: QuestionData): Response[] {
       return [up(q.steps.length), up(q.steps.length).reverse()];
     case 'short-text':
       return [answerInFull(q.answers[0]!), 'é"\\<>&'.repeat(10).slice(0, SHORT_TEXT_MAX)];
-    case 'scenario':
-      return [q.steps.map((s) => s.choices.findIndex((c) => c.correct)), q.steps.map((s) => s.choices.length - 1)];
     case 'simulation':
       return [exampleResponse(q, true), exampleResponse(q, false), longestResponse(q)];
   }

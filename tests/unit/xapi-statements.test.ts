@@ -24,7 +24,6 @@ function sample(type: QuestionType): { q: QuestionData; outcome: number; r: Resp
           : q.type === 'true-false' ? true
           : q.type === 'short-text' ? 'an answer'
           : q.type === 'matching' ? identity(q.pairs.length)
-          : q.type === 'scenario' ? q.steps.map(() => 0)
           : identity('steps' in q ? q.steps.length : 0);
         return { q, outcome: o.number, r, unit };
       }
@@ -34,7 +33,7 @@ function sample(type: QuestionType): { q: QuestionData; outcome: number; r: Resp
 describe('xAPI statements', () => {
   const f = new StatementFactory(course, { actor, registration });
 
-  it.each(['single', 'multiple', 'true-false', 'matching', 'ordering', 'short-text', 'scenario'] as const)('an answered %s question is a valid cmi.interaction statement', (type) => {
+  it.each(['single', 'multiple', 'true-false', 'matching', 'ordering', 'short-text'] as const)('an answered %s question is a valid cmi.interaction statement', (type) => {
     const { q, outcome, r, unit } = sample(type);
     const s = new StatementFactory(unit, { actor, registration }).answered({ question: q, outcome, response: r, correct: true, latencyMs: 4200, timestamp: new Date('2026-11-23T10:00:00Z'), objectiveIds: [] }, outcome);
     expect(xapiProblems(s)).toEqual([]);

@@ -17,7 +17,6 @@ function answered(s: LearnerState, oi: number, n: number): LearnerState {
     const r: Response =
       q.type === 'true-false' ? true
       : q.type === 'short-text' ? 'x'
-      : q.type === 'scenario' ? q.steps.map(() => 0)
       : q.type === 'matching' ? q.pairs.map((_, i) => i)
       : q.type === 'ordering' ? q.steps.map((_, i) => i)
       : q.type === 'single' ? 0

@@ -32,8 +32,6 @@ function someResponse(q: CourseData['outcomes'][number]['questions'][number], r:
       return perm(q.steps.length);
     case 'short-text':
       return ['"quoted"', 'back\\slash', 'ümlaut £5', 'x'.repeat(40)][Math.floor(r() * 4)]!;
-    case 'scenario':
-      return q.steps.map((s) => Math.floor(r() * s.choices.length));
     case 'simulation': {
       // A random walk from a random opening to an end.
       const path = [Math.floor(r() * q.openings.length)];

@@ -32,8 +32,6 @@ function responseFor(q: QuestionData): Response {
       return q.steps.map((_, i) => q.steps.length - 1 - i);
     case 'short-text':
       return 'a typed answer';
-    case 'scenario':
-      return q.steps.map((s) => s.choices.length - 1);
     case 'simulation':
       return exampleResponse(q, false);
   }

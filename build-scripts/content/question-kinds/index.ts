@@ -4,7 +4,6 @@ import { multipleContent, singleContent } from './choice.js';
 import type { ContentKind, Renderer, Report } from './content-kind.js';
 import { matchingContent } from './matching.js';
 import { orderingContent } from './ordering.js';
-import { scenarioContent } from './scenario.js';
 import { shortTextContent } from './short-text.js';
 import { simulationContent } from './simulation.js';
 import { trueFalseContent } from './true-false.js';
@@ -17,7 +16,6 @@ export const CONTENT_KINDS = {
   matching: matchingContent,
   ordering: orderingContent,
   'short-text': shortTextContent,
-  scenario: scenarioContent,
   simulation: simulationContent,
 } satisfies { [T in QuestionType]: ContentKind<z.ZodType<{ type: T }>, QuestionTypes[T]> };
 

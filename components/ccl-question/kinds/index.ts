@@ -2,7 +2,6 @@ import type { QuestionType, QuestionTypes, ResponseOf } from '../../../tracking/
 import { multipleView, singleView } from './choice.js';
 import { matchingView } from './matching.js';
 import { orderingView } from './ordering.js';
-import { scenarioView } from './scenario.js';
 import { shortTextView } from './short-text.js';
 import { simulationView } from './simulation.js';
 import { trueFalseView } from './true-false.js';
@@ -16,7 +15,6 @@ export const VIEWS = {
   matching: matchingView,
   ordering: orderingView,
   'short-text': shortTextView,
-  scenario: scenarioView,
   simulation: simulationView,
 } satisfies { [T in QuestionType]: QuestionView<QuestionTypes[T], ResponseOf<T>, unknown> };
 

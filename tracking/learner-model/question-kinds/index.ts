@@ -2,7 +2,6 @@ import { multiple, single, type MultipleQuestion, type SingleQuestion } from './
 import type { CriterionCredit, Encoded, InteractionComponents, InteractionType, QuestionKind, ScormVersion } from './kind.js';
 import { matching, type MatchingQuestion } from './matching.js';
 import { ordering, type OrderingQuestion } from './ordering.js';
-import { scenario, type ScenarioQuestion } from './scenario.js';
 import { shortText, type ShortTextQuestion } from './short-text.js';
 import { simulation, type SimulationQuestion } from './simulation.js';
 import { trueFalse, type TrueFalseQuestion } from './true-false.js';
@@ -15,7 +14,6 @@ export interface QuestionTypes {
   matching: MatchingQuestion;
   ordering: OrderingQuestion;
   'short-text': ShortTextQuestion;
-  scenario: ScenarioQuestion;
   simulation: SimulationQuestion;
 }
 export type QuestionType = keyof QuestionTypes;
@@ -34,7 +32,6 @@ export const KINDS = {
   matching,
   ordering,
   'short-text': shortText,
-  scenario,
   simulation,
 } satisfies { [T in QuestionType]: QuestionKind<QuestionTypes[T], unknown> };
 
@@ -66,7 +63,6 @@ export type { CriterionCredit, InteractionType, ScormVersion } from './kind.js';
 export type { ChoiceOption, MultipleQuestion, SingleQuestion } from './choice.js';
 export type { MatchingQuestion } from './matching.js';
 export type { OrderingQuestion } from './ordering.js';
-export type { ScenarioQuestion } from './scenario.js';
 export { bestPath, displayOrder, pathScore, turnInWords, walk, QUALITY_CREDIT } from './simulation.js';
 export type { DesktopPanel, Quality, SimulationChoice, SimulationEnd, SimulationPath, SimulationQuestion, SimulationTurn, TurnKind } from './simulation.js';
 export type { TrueFalseQuestion } from './true-false.js';

@@ -214,7 +214,7 @@ export class CclAgentDesktop extends LitElement {
     return html`${this.practice ? html`<p class="practice" role="status">${s.practising}</p>` : nothing}
       <div class="desktop">
         <section class="conversation" aria-labelledby="conversation-title">
-          <h2 id="conversation-title">${s.conversationTitle(q.channel, q.customer)}</h2>
+          <h2 id="conversation-title">${q.desktop.labels.conversation ?? s.conversationTitle(q.channel, q.customer)}</h2>
           ${this.renderMood(p.mood)}
           <div class="log" role="log" aria-live="polite" aria-label=${s.conversationLabel}>
             <ol>
@@ -228,10 +228,15 @@ export class CclAgentDesktop extends LitElement {
       ${ended ? this.renderDebrief(p, locked) : nothing}`;
   }
 
+  /** What the learner writes, as the author names it ("Case note" unless the contact says otherwise). */
+  private get noteLabel(): string {
+    return this.question.desktop.labels.note ?? s.noteLabel;
+  }
+
   private renderMood(mood: number) {
     const label = s.moods[mood - 1]!;
     return html`<p class="mood">
-      <span>${s.moodLabel}: <strong>${label}</strong></span>
+      <span>${this.question.desktop.labels.mood ?? s.moodLabel}: <strong>${label}</strong></span>
       <span class="meter" aria-hidden="true">${[1, 2, 3, 4, 5].map((n) => html`<span class=${n <= mood ? 'on' : ''}></span>`)}</span>
     </p>`;
   }
@@ -247,7 +252,7 @@ export class CclAgentDesktop extends LitElement {
     p.steps.forEach((step, k) => {
       opening(step.turn);
       if (step.chosen) out.push(line(s.you, step.chosen.text, 'you'));
-      else out.push(html`<li class="event">${s.noteLabel}: ${this.notes[step.turn.id] ?? ''}</li>`);
+      else out.push(html`<li class="event">${this.noteLabel}: ${this.notes[step.turn.id] ?? ''}</li>`);
       if (step.chosen?.reply) out.push(line(q.customer, step.chosen.reply, 'customer reply'));
       if (k === p.steps.length - 1 && this.moodLine) out.push(html`<li class="event mood-change">${this.moodLine}</li>`);
     });
@@ -282,7 +287,7 @@ export class CclAgentDesktop extends LitElement {
   private renderWrite(turn: SimulationTurn): TemplateResult {
     const id = `note-${this.question.id}-${turn.id}`;
     return html`<div class="your-turn" tabindex="-1" data-turn=${turn.id}>
-      <p class="task"><span class="kind">${s.kindLabels.write}</span> ${unsafeHTML(turn.task)}</p>
+      <p class="task"><span class="kind">${s.writeNote(this.noteLabel)}</span> ${unsafeHTML(turn.task)}</p>
       ${this.question.desktop.outcomes.length
         ? html`<label for="${id}-outcome">${s.outcomeLabel}</label>
             <select id="${id}-outcome" @change=${(e: Event) => (this.outcome = (e.target as HTMLSelectElement).value)}>
@@ -290,11 +295,11 @@ export class CclAgentDesktop extends LitElement {
               ${this.question.desktop.outcomes.map((o) => html`<option value=${o} ?selected=${this.outcome === o}>${o}</option>`)}
             </select>`
         : nothing}
-      <label for=${id}>${s.noteLabel}</label>
-      <p class="hint" id="${id}-hint">${s.noteHint}</p>
+      <label for=${id}>${this.noteLabel}</label>
+      <p class="hint" id="${id}-hint">${this.question.desktop.labels.noteHint ?? s.noteHint}</p>
       <textarea id=${id} rows="6" maxlength="2000" aria-describedby="${id}-hint" .value=${this.note} @input=${(e: Event) => this.keepNote(turn.id, (e.target as HTMLTextAreaElement).value)}></textarea>
       <p class="error" role="alert">${this.error}</p>
-      <div class="actions"><button class="primary" type="button" @click=${() => this.choose(turn)}>${s.kinds.write}</button></div>
+      <div class="actions"><button class="primary" type="button" @click=${() => this.choose(turn)}>${s.saveNote(this.noteLabel)}</button></div>
     </div>`;
   }
 
@@ -357,7 +362,7 @@ export class CclAgentDesktop extends LitElement {
     if (panel === 'knowledge') return this.renderKnowledge();
     return html`<dl class="record">
       <div><dt>${strings.desktop.outcomeLabel}</dt><dd>${this.outcome || '—'}</dd></div>
-      ${Object.values(this.notes).map((n) => html`<div><dt>${s.noteLabel}</dt><dd class="note">${n}</dd></div>`)}
+      ${Object.values(this.notes).map((n) => html`<div><dt>${this.noteLabel}</dt><dd class="note">${n}</dd></div>`)}
     </dl>`;
   }
 

@@ -44,7 +44,18 @@ const schema = z.strictObject({
       history: z.array(z.strictObject({ when: text(40), channel: text(20), note: text(400) })).optional(),
       knowledge: z.array(z.strictObject({ id: id(40), title: text(120), body: text(1500) })).optional(),
       outcomes: z.array(text(60)).optional(),
-      labels: z.strictObject({ record: text(40).optional(), history: text(40).optional(), knowledge: text(40).optional(), case: text(40).optional() }).optional(),
+      labels: z
+        .strictObject({
+          record: text(40).optional(),
+          history: text(40).optional(),
+          knowledge: text(40).optional(),
+          case: text(40).optional(),
+          conversation: text(60).optional(),
+          mood: text(40).optional(),
+          note: text(40).optional(),
+          noteHint: text(300).optional(),
+        })
+        .optional(),
     })
     .optional(),
   openings: z.array(turnId).min(1).max(3),

@@ -69,8 +69,12 @@ export interface SimulationQuestion extends QuestionBase {
     knowledge: { id: string; title: string; body: string }[];
     /** The case form's outcome codes. */
     outcomes: string[];
-    /** The panels' names where they hold something else (a KPI dashboard, a complaint log …). */
-    labels: Partial<Record<DesktopPanel, string>>;
+    /**
+     * Words the author puts in place of the desktop's own: a panel's name where it holds something
+     * else (a KPI dashboard, a complaint log …), the conversation's title ("Team chat with Kofi"),
+     * whose mood is shown ("Director's mood"), and what the learner writes ("Ticket note") with its hint.
+     */
+    labels: Partial<Record<DesktopPanel | 'conversation' | 'mood' | 'note' | 'noteHint', string>>;
   };
   /** Ids of the turns a contact can open with; each attempt takes the next. */
   openings: string[];

@@ -77,6 +77,7 @@ function startScorm(pkg, standard) {
   });
   Object.assign(window.harness, { api, data: () => api.renderCMIToJSONObject(), calls: [], faults: 0 });
   injectFaults(api, is12, q.get('fault'));
+  logCalls(api, is12);
   if (is12) window.API = api;
   else window.API_1484_11 = api;
   setInterval(show, 1000);
@@ -134,6 +135,21 @@ function injectFaults(api, is12, fault) {
     }
     return realCommit(p);
   };
+}
+
+/** Every API call the package makes, with when it made it (harness.apiCalls), for the bench. */
+function logCalls(api, is12) {
+  const names = is12
+    ? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic', 'LMSFinish']
+    : ['Initialize', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic', 'Terminate'];
+  window.harness.apiCalls = [];
+  for (const name of names) {
+    const real = api[name].bind(api);
+    api[name] = (...args) => {
+      window.harness.apiCalls.push({ name, at: performance.now() });
+      return real(...args);
+    };
+  }
 }
 
 function showStatements(lrs) {

@@ -1,21 +1,24 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { minifyCssTemplates } from './build-scripts/minify-css-templates.js';
 
 /** One build of the player, shared by every unit's packages: player.js, and the xAPI code it loads only when reporting to an LRS. */
 export default defineConfig({
+  plugins: [minifyCssTemplates()],
   build: {
     target: 'es2022',
     emptyOutDir: true,
     outDir: '.build-tmp/player',
+    // An application build, not a library one: Vite leaves a library's ES output unminified.
     minify: true,
     sourcemap: false,
     reportCompressedSize: false,
-    lib: {
-      entry: 'components/main.ts',
-      formats: ['es'],
-      fileName: () => 'player.js',
+    modulePreload: false,
+    rollupOptions: {
+      input: 'components/main.ts',
+      preserveEntrySignatures: false,
+      output: { format: 'es', entryFileNames: 'player.js', chunkFileNames: 'player-[name].js' },
     },
-    rollupOptions: { output: { chunkFileNames: 'player-[name].js' } },
   },
   logLevel: 'warn',
   test: {

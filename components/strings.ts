@@ -1,6 +1,8 @@
-import { TRUE_FALSE_WORDS } from '../tracking/learner-model/question-kinds/index.js';
-
-/** Every word the player shows that is not course content, in one place. */
+/**
+ * The words the player and more than one of its elements show (course content aside). Words only
+ * one lazily loaded element shows live beside it: question-strings.ts, evidence-strings.ts,
+ * desktop-strings.ts.
+ */
 export const strings = {
   skipToContent: 'Skip to content',
   contents: 'Contents',
@@ -10,14 +12,6 @@ export const strings = {
   assessment: 'How this unit is assessed',
   progress: 'My progress',
   evidence: 'My evidence',
-  evidenceIntro: 'A record of the questions you answered in your latest knowledge check for each outcome, with your responses. You can print it or save it as a PDF for your portfolio.',
-  evidenceNote: 'This is knowledge evidence for your assessor’s judgement. It does not by itself show that you have achieved a criterion.',
-  evidenceAttempt: (date: string, attempts: number) => `Latest knowledge check, started ${date} (${attempts} attempt${attempts === 1 ? '' : 's'} in all).`,
-  evidenceNone: 'No knowledge check finished yet for this outcome.',
-  learner: 'Learner',
-  options: 'Options',
-  result: 'Result',
-  print: 'Print or save as PDF',
   readingTime: (minutes: number) => `About ${minutes} minute${minutes === 1 ? '' : 's'}`,
   printLesson: 'Print this lesson',
   printOutcome: (outcome: string) => `Print every lesson of ${outcome}`,
@@ -32,22 +26,9 @@ export const strings = {
   retakeNotMet: (n: number, criteriaTerm: string) => `Retake the ${n} ${n === 1 ? criteriaTerm.replace(/criteria$/, 'criterion') : criteriaTerm} not yet met`,
   retakeAll: 'Take the whole check again',
   retakeAllHint: 'Every criterion again, as practice: a criterion already met stays met.',
-  checkAnswer: 'Check answer',
   nextQuestion: 'Next question',
   seeResults: 'See my results',
   questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
-  chooseOne: 'Choose one answer.',
-  trueLabel: TRUE_FALSE_WORDS.true,
-  falseLabel: TRUE_FALSE_WORDS.false,
-  matchPlaceholder: 'Choose…',
-  orderHelp: 'Use the Move up and Move down buttons to put the items in order.',
-  moveUp: (item: number) => `Move item ${item} up`,
-  moveDown: (item: number) => `Move item ${item} down`,
-  moved: (text: string, position: number) => `${text} moved to position ${position}.`,
-  typeAnswer: 'Your answer',
-  simulationDebrief: (score: number, poor: number) =>
-    `Your handling of the contact scored ${score}%${poor ? `, with ${poor} poor ${poor === 1 ? 'choice' : 'choices'}` : ''}. The debrief above goes through each turn.`,
-  answerNeeded: 'Answer the question before checking.',
   correct: 'Correct',
   incorrect: 'Incorrect',
   yourAnswer: 'Your answer',
@@ -55,7 +36,6 @@ export const strings = {
   scoreSummary: (correct: number, total: number, score: number) => `You answered ${correct} of ${total} questions correctly (${score}%).`,
   passMark: (mark: number) => `The pass mark is ${mark}%.`,
   criterionStatus: { met: 'Knowledge check met', 'not-yet': 'Not yet met', 'not-attempted': 'Not attempted' },
-  best: (score: number) => `Best score ${score}%`,
   attempts: (n: number) => `${n} attempt${n === 1 ? '' : 's'}`,
   reviewAnswers: 'Review your answers',
   bestScoreHeading: 'Best score',
@@ -83,7 +63,6 @@ export const strings = {
   checkRule: (passMark: number, perCriterion: number, outcomeTerm: string) =>
     `A criterion's knowledge check is met when your answers on it reach ${passMark}% (${Math.ceil((passMark / 100) * perCriterion - 1e-9)} of ${perCriterion}). The ${outcomeTerm.toLowerCase()}'s check is met when all its criteria are; a retake asks only about those not yet met.`,
   checkedCriteria: (met: number, total: number) => `${met} of ${total} knowledge checks met so far.`,
-  yourChoice: 'Your answer',
   /** What the learner is told when a launch could not be used as given. */
   launchNotice: {
     'not-cmi5': (detail = '') => `This unit was not launched by a cmi5 learning platform (${detail}), so your progress is kept in this browser only.`,
@@ -93,54 +72,5 @@ export const strings = {
   },
   recordsRefused: (n: number) =>
     `The learning record store refused ${n === 1 ? 'one record' : `${n} records`} of your work. ${n === 1 ? 'It is' : 'They are'} kept in this browser and listed in My evidence, so you can show your tutor.`,
-  refusedHeading: 'Records the learning record store refused',
-  refusedIntro:
-    'These records of your work were refused by the learning record store, so your tutor will not see them in reports. They are kept in this browser. Print this page to show your tutor.',
-  refusedProbablyRecorded: 'probably recorded already',
-  /** The agent desktop of a practice contact. */
-  desktop: {
-    conversationTitle: (channel: 'phone' | 'chat' | 'meeting' | 'email', customer: string) =>
-      ({ phone: `Call with ${customer}`, chat: `Webchat with ${customer}`, meeting: `Meeting with ${customer}`, email: `Emails with ${customer}` })[channel],
-    desktopLabel: 'Agent desktop',
-    conversationLabel: 'Conversation',
-    you: 'You',
-    moodLabel: 'Customer mood',
-    moods: ['angry', 'frustrated', 'calm', 'reassured', 'pleased'] as readonly string[],
-    moodChanged: (customer: string, mood: string) => `${customer} now sounds ${mood}.`,
-    panels: { record: 'Customer record', history: 'Contact history', knowledge: 'Knowledge base', case: 'Case form' } as Record<string, string>,
-    noPanels: 'Nothing is on the desktop for this contact yet.',
-    searchLabel: 'Search the knowledge base',
-    searchResults: (n: number) => (n === 1 ? '1 article found' : `${n} articles found`),
-    openArticle: (title: string) => `Open: ${title}`,
-    closeArticle: 'Back to the results',
-    noHistory: 'No earlier contacts.',
-    kinds: { say: 'Say this', check: 'Use this conclusion', search: 'Use this article', act: 'Do this' } as Record<string, string>,
-    kindLabels: { say: 'What do you say?', check: 'What do you conclude?', search: 'Which article do you use?', act: 'What do you do?' } as Record<string, string>,
-    saveNote: (note: string) => `Save the ${note.toLowerCase()}`,
-    writeNote: (note: string) => `Write the ${note.toLowerCase()}`,
-    choose: 'Choose one first.',
-    noteLabel: 'Case note',
-    noteHint: 'Write it as you would for a colleague picking the case up: what the customer asked, what you checked and did, what happens next.',
-    noteNeeded: 'Write the note first.',
-    outcomeLabel: 'Outcome code',
-    outcomePlaceholder: 'Choose an outcome',
-    quality: { best: 'Best response', acceptable: 'Acceptable response', poor: 'Poor response' } as Record<string, string>,
-    continue: 'Continue',
-    ended: 'The contact has ended.',
-    debrief: 'Debrief',
-    debriefIntro: (best: number, acceptable: number, poor: number) =>
-      `Your path through the contact: ${best} best, ${acceptable} acceptable and ${poor} poor ${best + acceptable + poor === 1 ? 'choice' : 'choices'}.`,
-    evidences: 'Evidences',
-    yourNote: 'Your note',
-    modelNote: 'A model note',
-    checklist: 'Does your note have these? Tick what it has.',
-    practiseAgain: 'Practise this contact again (not recorded)',
-    practising: 'Practice run: nothing you do now is recorded.',
-    turnOf: (n: number) => `Turn ${n}`,
-  },
-  caseNote: 'Your case note',
-  caseNoteElsewhere: '(written on another device: your learning platform and record store hold it)',
-  evidenceEarlier:
-    'Your answers on this criterion are from an earlier knowledge check. Your learning platform holds them; your tutor can print them from the evidence report.',
   loadError: 'This unit could not be loaded. Please close it and open it again from your learning platform.',
 } as const;

@@ -5,13 +5,13 @@ import { plainText } from '../../tracking/plain-text.js';
 import { AnswerEvent } from '../ccl-question/answer-event.js';
 import { choiceListStyles } from '../choice-list.styles.js';
 import { formControlStyles } from '../form-controls.styles.js';
-import { strings } from '../strings.js';
+import { desktopStrings } from './desktop-strings.js';
 import { theme } from '../theme.js';
 import { keepNote, readNote } from '../note-store.js';
 import { SimulationTurnEvent } from './ccl-agent-desktop-events.js';
 import { desktopStyles } from './ccl-agent-desktop.styles.js';
 
-const s = strings.desktop;
+const s = desktopStrings;
 const PANELS: DesktopPanel[] = ['record', 'history', 'knowledge', 'case'];
 
 /**
@@ -361,7 +361,7 @@ export class CclAgentDesktop extends LitElement {
         : html`<p>${s.noHistory}</p>`;
     if (panel === 'knowledge') return this.renderKnowledge();
     return html`<dl class="record">
-      <div><dt>${strings.desktop.outcomeLabel}</dt><dd>${this.outcome || '—'}</dd></div>
+      <div><dt>${s.outcomeLabel}</dt><dd>${this.outcome || '—'}</dd></div>
       ${Object.values(this.notes).map((n) => html`<div><dt>${this.noteLabel}</dt><dd class="note">${n}</dd></div>`)}
     </dl>`;
   }

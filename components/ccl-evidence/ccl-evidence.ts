@@ -5,6 +5,7 @@ import { noteKey, readNote } from '../note-store.js';
 import { answerInWords, correctAnswerInWords, isCorrect, optionsInWords, walk, type QuestionData, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 import type { RefusedRecord } from '../../tracking/tracker.js';
 import { strings } from '../strings.js';
+import { evidenceStrings } from './evidence-strings.js';
 import { theme } from '../theme.js';
 
 const date = (day: number) => new Date(day * 86400000).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -82,16 +83,16 @@ export class CclEvidence extends LitElement {
     const { course, state } = this;
     const u = course.unit;
     return html`
-      <p>${strings.evidenceIntro}</p>
-      <p><strong>${u.title}</strong> (${u.awardingBody} ${u.reference})${this.learnerName ? html` · ${strings.learner}: ${this.learnerName}` : nothing}</p>
-      <p>${strings.evidenceNote}</p>
-      <button class="secondary" type="button" @click=${() => print()}>${strings.print}</button>
+      <p>${evidenceStrings.evidenceIntro}</p>
+      <p><strong>${u.title}</strong> (${u.awardingBody} ${u.reference})${this.learnerName ? html` · ${evidenceStrings.learner}: ${this.learnerName}` : nothing}</p>
+      <p>${evidenceStrings.evidenceNote}</p>
+      <button class="secondary" type="button" @click=${() => print()}>${evidenceStrings.print}</button>
       ${course.outcomes.map((o, i) => {
         const p = state.outcomes[i]!;
         const attempt = isFinished(p.attempt) ? p.attempt! : null;
         return html`<section>
           <h2>${u.terms.outcome} ${o.number}: ${o.title}</h2>
-          ${attempt ? html`<p>${strings.evidenceAttempt(date(attempt.day), p.attempts)}</p>` : html`<p class="none">${strings.evidenceNone}</p>`}
+          ${attempt ? html`<p>${evidenceStrings.evidenceAttempt(date(attempt.day), p.attempts)}</p>` : html`<p class="none">${evidenceStrings.evidenceNone}</p>`}
           ${o.criteria.map((c, j) => {
             const asked = attempt
               ? attempt.questions.map((qi, k) => ({ q: o.questions[qi]!, r: attempt.answers[k]!, k })).filter(({ q }) => q.criteria.includes(c.code))
@@ -99,27 +100,27 @@ export class CclEvidence extends LitElement {
             const earlier = asked.length === 0 && p.criterionBest[j] !== null;
             const status = criterionStatus(p.criterionBest[j] ?? null, this.passMark ?? course.settings.passMark);
             return html`<h3>${c.code} ${criterionInWords(c)}</h3>
-              <p>${strings.criterionStatus[status]}${p.criterionBest[j] !== null ? ` (${strings.best(p.criterionBest[j]!)})` : ''}</p>
+              <p>${strings.criterionStatus[status]}${p.criterionBest[j] !== null ? ` (${evidenceStrings.best(p.criterionBest[j]!)})` : ''}</p>
               ${asked.length
                 ? html`<ol>
                     ${asked.map(
                       ({ q, r, k }) => html`<li>
                         <div>${q.stemText}</div>
-                        ${optionsInWords(q).length ? html`<p>${strings.options}: ${optionsInWords(q).join(' | ')}</p>` : nothing}
+                        ${optionsInWords(q).length ? html`<p>${evidenceStrings.options}: ${optionsInWords(q).join(' | ')}</p>` : nothing}
                         <dl>
                           <dt>${strings.yourAnswer}</dt>
                           <dd>${answerInWords(q, r)}</dd>
                           <dt>${strings.correctAnswer}</dt>
                           <dd>${correctAnswerInWords(q)}</dd>
-                          <dt>${strings.result}</dt>
+                          <dt>${evidenceStrings.result}</dt>
                           <dd>${isCorrect(q, r) ? strings.correct : strings.incorrect}</dd>
-                          ${this.notesOf(q, r, o.number, p, k).map((n) => html`<dt>${strings.caseNote}</dt><dd class="note">${n}</dd>`)}
+                          ${this.notesOf(q, r, o.number, p, k).map((n) => html`<dt>${evidenceStrings.caseNote}</dt><dd class="note">${n}</dd>`)}
                         </dl>
                       </li>`,
                     )}
                   </ol>`
                 : earlier
-                  ? html`<p class="none">${strings.evidenceEarlier}</p>`
+                  ? html`<p class="none">${evidenceStrings.evidenceEarlier}</p>`
                   : nothing}`;
           })}
         </section>`;
@@ -133,20 +134,20 @@ export class CclEvidence extends LitElement {
     if (q.type !== 'simulation') return [];
     const path = walk(q, r as number[]);
     const key = noteKey(this.course.unit.id, outcome, p, position);
-    return (path?.steps ?? []).filter((s) => s.turn.kind === 'write').map((s) => readNote(key, s.turn.id) ?? strings.caseNoteElsewhere);
+    return (path?.steps ?? []).filter((s) => s.turn.kind === 'write').map((s) => readNote(key, s.turn.id) ?? evidenceStrings.caseNoteElsewhere);
   }
 
   private renderRefused() {
     if (!this.refused.length) return nothing;
     return html`<section>
-      <h2>${strings.refusedHeading}</h2>
-      <p>${strings.refusedIntro}</p>
+      <h2>${evidenceStrings.refusedHeading}</h2>
+      <p>${evidenceStrings.refusedIntro}</p>
       <ul>
         ${this.refused.map(
           (r) => html`<li>
             ${r.verb}: ${r.activity} · ${r.timestamp ? new Date(r.timestamp).toLocaleString('en-GB', { timeZone: 'UTC' }) : ''} · ${r.status}${r.reason
               ? ` ${r.reason}`
-              : ''}${r.probablyRecorded ? ` (${strings.refusedProbablyRecorded})` : ''}
+              : ''}${r.probablyRecorded ? ` (${evidenceStrings.refusedProbablyRecorded})` : ''}
           </li>`,
         )}
       </ul>

@@ -8,16 +8,25 @@ import type { LaunchData, RefusedRecord, SaveStatus, Tracker } from '../../track
 import type { SimulationTurnEvent } from '../ccl-agent-desktop/ccl-agent-desktop-events.js';
 import type { AnswerEvent } from '../ccl-question/ccl-question.js';
 import type { RetakeEvent } from '../ccl-results/ccl-results-events.js';
-import '../ccl-question/ccl-question.js';
-import '../ccl-results/ccl-results.js';
-import '../ccl-progress/ccl-progress.js';
-import '../ccl-evidence/ccl-evidence.js';
-import '../ccl-lesson/ccl-lesson.js';
 import type { PrintLessonsEvent } from '../ccl-lesson/ccl-lesson-events.js';
 import { noteKey } from '../note-store.js';
 import { strings } from '../strings.js';
 import { theme, tokens } from '../theme.js';
 import { playerStyles } from './ccl-player.styles.js';
+
+/**
+ * The elements of the pages, loaded when a page needs one (the first view waits for its own,
+ * so it appears whole) and all of them once the first view is up: the overview needs none.
+ */
+const lessonElement = () => import('../ccl-lesson/ccl-lesson.js');
+const LAZY_VIEWS: Partial<Record<Location['page'], () => Promise<unknown>>> = {
+  lesson: lessonElement,
+  assessment: lessonElement,
+  check: () => import('../ccl-question/ccl-question.js'),
+  results: () => import('../ccl-results/ccl-results.js'),
+  progress: () => import('../ccl-progress/ccl-progress.js'),
+  evidence: () => import('../ccl-evidence/ccl-evidence.js'),
+};
 
 /**
  * The unit player: navigation by outcome, lessons, a knowledge check per outcome, results,
@@ -112,8 +121,11 @@ export class CclPlayer extends LitElement {
     this.tracker.onStatus((s) => (this.saveStatus = s));
     const session = new PlayerSession(this.course, this.tracker);
     this.session = session;
-    session.onChange(() => (this.state = session.state));
     const start = await session.begin();
+    // The first view appears whole: its element is loaded before the first render.
+    await LAZY_VIEWS[session.location.page]?.();
+    session.onChange(() => (this.state = session.state));
+    this.state = session.state;
     this.mode = start.mode;
     if (start.notice) this.notice = strings.launchNotice[start.notice.kind](start.notice.detail);
     this.learnerName = start.learnerName;
@@ -123,6 +135,11 @@ export class CclPlayer extends LitElement {
     this.refused = this.tracker.refused();
     await this.updateComplete;
     performance.mark('ccl-first-view');
+    // What the LMS is told at launch goes once the learner can read; then the other pages' elements load.
+    setTimeout(() => {
+      session.settle();
+      for (const load of Object.values(LAZY_VIEWS)) void load();
+    }, 0);
   }
 
   /**
@@ -331,6 +348,7 @@ export class CclPlayer extends LitElement {
 
   private renderView(): TemplateResult {
     const loc = this.session!.location;
+    void LAZY_VIEWS[loc.page]?.();
     switch (loc.page) {
       case 'assessment':
         return this.page(strings.assessment, html`<ccl-lesson .html=${this.course.assessment.html}></ccl-lesson>`);

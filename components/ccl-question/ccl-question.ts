@@ -3,6 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { seededRandom, shuffle } from '../../tracking/learner-model/shuffle.js';
 import { isCorrect, type QuestionData, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 import { strings } from '../strings.js';
+import { questionStrings } from './question-strings.js';
 import { choiceListStyles } from '../choice-list.styles.js';
 import { formControlStyles } from '../form-controls.styles.js';
 import { theme } from '../theme.js';
@@ -81,7 +82,7 @@ export class CclQuestion extends LitElement {
   private check(): void {
     const r = this.view.response(this.question, this.draft);
     if (r === null) {
-      this.error = strings.answerNeeded;
+      this.error = questionStrings.answerNeeded;
       return;
     }
     this.error = '';
@@ -129,7 +130,7 @@ export class CclQuestion extends LitElement {
       ${locked
         ? this.renderFeedback()
         : html`<p class="error" role="alert">${this.error}</p>
-            <div class="actions"><button class="primary" type="button" @click=${this.check}>${strings.checkAnswer}</button></div>`}
+            <div class="actions"><button class="primary" type="button" @click=${this.check}>${questionStrings.checkAnswer}</button></div>`}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;
   }

@@ -3,6 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { MultipleQuestion, SingleQuestion } from '../../../tracking/learner-model/question-kinds/index.js';
 import { plainText } from '../../../tracking/plain-text.js';
 import { strings } from '../../strings.js';
+import { questionStrings } from '../question-strings.js';
 import type { InputsContext, QuestionView } from './view.js';
 
 /** The option list of single and multiple choice: radio buttons or checkboxes, marked once locked. */
@@ -16,12 +17,12 @@ function optionList(ctx: InputsContext<SingleQuestion | MultipleQuestion, number
     else set.delete(i);
     ctx.setDraft([...set]);
   };
-  return html`<p class="hint">${multi ? '' : strings.chooseOne}</p>
+  return html`<p class="hint">${multi ? '' : questionStrings.chooseOne}</p>
     <ul class="choices">
       ${ctx.order(q.options.length).map((i) => {
         const o = q.options[i]!;
         const mark = ctx.locked && (chosen.has(i) || o.correct) ? (o.correct ? 'is-correct' : 'is-wrong') : '';
-        const words = [chosen.has(i) ? strings.yourChoice : '', o.correct ? strings.correctAnswer : ''].filter(Boolean).join(' · ');
+        const words = [chosen.has(i) ? questionStrings.yourChoice : '', o.correct ? strings.correctAnswer : ''].filter(Boolean).join(' · ');
         return html`<li>
           <label class=${mark}>
             <input

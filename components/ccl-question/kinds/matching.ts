@@ -3,6 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { MatchingQuestion } from '../../../tracking/learner-model/question-kinds/index.js';
 import { plainText } from '../../../tracking/plain-text.js';
 import { strings } from '../../strings.js';
+import { questionStrings } from '../question-strings.js';
 import type { QuestionView } from './view.js';
 
 /** Draft: the target chosen for each source, -1 while none is. */
@@ -19,7 +20,7 @@ export const matchingView: QuestionView<MatchingQuestion, number[], number[]> = 
         (p, s) => html`<div class="pair">
           <label for="${name}-${s}">${unsafeHTML(p.source)}</label>
           <select id="${name}-${s}" @change=${(e: Event) => match(s, Number((e.target as HTMLSelectElement).value))}>
-            <option value="-1" ?selected=${draft[s] === -1}>${strings.matchPlaceholder}</option>
+            <option value="-1" ?selected=${draft[s] === -1}>${questionStrings.matchPlaceholder}</option>
             ${targets.map((t) => html`<option value=${t} ?selected=${draft[s] === t}>${plainText(q.pairs[t]!.target)}</option>`)}
           </select>
         </div>`,

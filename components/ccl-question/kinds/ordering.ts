@@ -3,6 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { OrderingQuestion } from '../../../tracking/learner-model/question-kinds/index.js';
 import { plainText } from '../../../tracking/plain-text.js';
 import { strings } from '../../strings.js';
+import { questionStrings } from '../question-strings.js';
 import type { InputsContext, QuestionView } from './view.js';
 
 /** Moves the step at `pos` by one place, says so, and keeps focus on the moved step's button. */
@@ -10,7 +11,7 @@ async function move(ctx: InputsContext<OrderingQuestion, number[]>, pos: number,
   const d = [...ctx.draft];
   [d[pos], d[pos + by]] = [d[pos + by]!, d[pos]!];
   ctx.setDraft(d);
-  ctx.announce(strings.moved(plainText(ctx.question.steps[d[pos + by]!]!), pos + by + 1));
+  ctx.announce(questionStrings.moved(plainText(ctx.question.steps[d[pos + by]!]!), pos + by + 1));
   const root = await ctx.afterRender();
   // Keep focus on the moved item's button in the same direction, or its other button at an end.
   const buttons = root.querySelectorAll('ol.order li')[pos + by]?.querySelectorAll('button');
@@ -27,15 +28,15 @@ export const orderingView: QuestionView<OrderingQuestion, number[], number[]> = 
   },
   draftOf: (_q, r) => r,
   response: (_q, d) => d,
-  inputs: (ctx) => html`<p class="hint">${strings.orderHelp}</p>
+  inputs: (ctx) => html`<p class="hint">${questionStrings.orderHelp}</p>
     <ol class="order">
       ${ctx.draft.map(
         (step, pos) => html`<li data-step=${step}>
           <span class="text">${unsafeHTML(ctx.question.steps[step]!)}</span>
           ${ctx.locked
             ? nothing
-            : html`<button type="button" aria-label=${strings.moveUp(pos + 1)} ?disabled=${pos === 0} @click=${() => move(ctx, pos, -1)}>↑</button>
-                <button type="button" aria-label=${strings.moveDown(pos + 1)} ?disabled=${pos === ctx.draft.length - 1} @click=${() => move(ctx, pos, 1)}>
+            : html`<button type="button" aria-label=${questionStrings.moveUp(pos + 1)} ?disabled=${pos === 0} @click=${() => move(ctx, pos, -1)}>↑</button>
+                <button type="button" aria-label=${questionStrings.moveDown(pos + 1)} ?disabled=${pos === ctx.draft.length - 1} @click=${() => move(ctx, pos, 1)}>
                   ↓
                 </button>`}
         </li>`,

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { SHORT_TEXT_MAX, answerInFull, cleanShortText, type ShortTextQuestion } from '../../../tracking/learner-model/question-kinds/index.js';
 import { strings } from '../../strings.js';
+import { questionStrings } from '../question-strings.js';
 import type { QuestionView } from './view.js';
 
 export const shortTextView: QuestionView<ShortTextQuestion, string, string> = {
@@ -9,7 +10,7 @@ export const shortTextView: QuestionView<ShortTextQuestion, string, string> = {
   initialDraft: () => '',
   draftOf: (_q, r) => r,
   response: (_q, d) => cleanShortText(d) || null,
-  inputs: ({ name, draft, setDraft, check }) => html`<label for="${name}-text">${strings.typeAnswer}</label>
+  inputs: ({ name, draft, setDraft, check }) => html`<label for="${name}-text">${questionStrings.typeAnswer}</label>
     <input
       id="${name}-text"
       type="text"

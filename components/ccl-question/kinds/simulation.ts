@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { pathScore, walk, type SimulationQuestion } from '../../../tracking/learner-model/question-kinds/index.js';
-import { strings } from '../../strings.js';
+import { questionStrings } from '../question-strings.js';
 import type { QuestionView } from './view.js';
 
 /** The agent desktop is loaded when the first practice contact is shown, not with the player. */
@@ -24,6 +24,6 @@ export const simulationView: QuestionView<SimulationQuestion, number[], number[]
   },
   feedback: (q, r) => {
     const p = walk(q, r)!;
-    return html`<p>${strings.simulationDebrief(Math.round(pathScore(p) * 100), p.steps.filter((s) => s.chosen?.quality === 'poor').length)}</p>`;
+    return html`<p>${questionStrings.simulationDebrief(Math.round(pathScore(p) * 100), p.steps.filter((s) => s.chosen?.quality === 'poor').length)}</p>`;
   },
 };

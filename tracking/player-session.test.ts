@@ -47,10 +47,15 @@ function takeCheck(session: PlayerSession, oi: number, wrong: Set<number> = new 
 }
 
 describe('the player session', () => {
-  it('on a first launch reports every criterion once (not attempted) and where the learner starts, and saves', async () => {
+  it('on a first launch reports every criterion once (not attempted) and where the learner starts, and saves, once the first view is up', async () => {
     const { tracker, calls } = recordingTracker();
     const session = new PlayerSession(course, tracker);
     await session.begin();
+    // Nothing is sent before the first view: the learner waits for resume only.
+    expect([calls.criteria.length, calls.results.length, calls.saves.length]).toEqual([0, 0, 0]);
+    expect(session.location).toEqual({ page: 'home' });
+    session.settle();
+    session.settle();
     const codes = course.outcomes.flatMap((o) => o.criteria.map((c) => c.code));
     expect(calls.criteria.map((c) => c.code)).toEqual(codes);
     expect(calls.criteria.every((c) => c.status === 'not-attempted' && c.attemptScore === undefined)).toBe(true);
@@ -63,8 +68,10 @@ describe('the player session', () => {
     const { tracker, calls } = recordingTracker();
     const session = new PlayerSession(course, tracker);
     await session.begin();
+    // Going somewhere before the launch's report went sends it first.
     const lesson = course.outcomes[0]!.lessons[0]!;
     session.go({ page: 'lesson', lesson: lesson.id });
+    expect(calls.results).toHaveLength(1);
     expect(calls.lessons).toEqual([lesson.id]);
     expect(session.state.visited).toEqual([lesson.id]);
     calls.criteria.length = 0;

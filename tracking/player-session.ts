@@ -36,6 +36,8 @@ export class PlayerSession {
   /** The pass mark in force: the LMS's (cmi5 masteryScore) when it gives one, else the build's. */
   passMark: number;
   private readonly changeListeners: (() => void)[] = [];
+  /** The launch's first report, held back until the first view is on screen (see settle). */
+  private unsettled: { reportAll: boolean } | null = null;
 
   constructor(
     readonly course: CourseData,
@@ -44,23 +46,39 @@ export class PlayerSession {
     this.passMark = course.settings.passMark;
   }
 
-  /** Starts the session: reads the saved state and reports where the learner starts from. */
+  /**
+   * Starts the session: reads the saved state and puts the learner where they were. What the LMS
+   * is then told waits for settle(), so the first view waits for nothing but resume.
+   */
   async begin(): Promise<SessionStart> {
     const launch = await this.tracker.start();
     if (launch.passMark !== undefined) this.passMark = launch.passMark;
     const restored = restoreState(this.course, launch);
     this.state = restored.state;
     // A fresh start tells the LMS every criterion; a merged one, what the LMS did not have.
-    if (restored.fresh || restored.merged) for (const o of this.course.outcomes.keys()) this.reportCriteria(o);
-    this.reportResult();
-    this.enter(parseLocation(this.course, this.state.location));
-    this.persist();
+    this.unsettled = { reportAll: restored.fresh || restored.merged };
+    this.enter(parseLocation(this.course, this.state.location), false);
     return {
       mode: launch.mode,
       ...(launch.notice ? { notice: launch.notice } : {}),
       learnerName: launch.learnerName ?? '',
       returnUrl: launch.returnUrl ?? '',
     };
+  }
+
+  /**
+   * Sends the launch's first report: the criteria (after a fresh start or a merge), the unit's
+   * result, the page the learner is on and the state. The player calls it once the first view is
+   * on screen; anything else the session is asked to do sends it first.
+   */
+  settle(): void {
+    if (!this.unsettled) return;
+    const { reportAll } = this.unsettled;
+    this.unsettled = null;
+    if (reportAll) for (const o of this.course.outcomes.keys()) this.reportCriteria(o);
+    this.reportResult();
+    this.enter(this.location);
+    this.persist();
   }
 
   get location(): Location {
@@ -74,11 +92,13 @@ export class PlayerSession {
 
   /** The learner goes to a page: a lesson counts as opened; the place is saved. */
   go(location: Location): void {
+    this.settle();
     this.enter(location);
     this.persist();
   }
 
-  private enter(location: Location): void {
+  /** Puts the learner on a page (a lesson counts as opened), telling the tracker unless `record` is false. */
+  private enter(location: Location, record = true): void {
     let visited = this.state.visited;
     let at = location;
     if (location.page === 'lesson') {
@@ -86,7 +106,7 @@ export class PlayerSession {
       const lesson = this.course.outcomes.flatMap((o) => o.lessons).find((l) => l.id === id);
       if (lesson) {
         if (!visited.includes(lesson.id)) visited = [...visited, lesson.id];
-        this.tracker.recordLesson(lesson);
+        if (record) this.tracker.recordLesson(lesson);
       } else at = HOME;
     }
     this.update({ ...this.state, location: formatLocation(at), visited });
@@ -97,6 +117,7 @@ export class PlayerSession {
    * yet met (all of them the first time, or once all are met); `all` asks about every criterion.
    */
   startCheck(outcomeIndex: number, random: () => number = Math.random, scope: AttemptScope = 'not-met'): void {
+    this.settle();
     const outcome = this.course.outcomes[outcomeIndex]!;
     const next = startAttempt(this.course, this.state, outcomeIndex, random, { passMark: this.passMark, scope });
     this.update({ ...next, location: formatLocation({ page: 'check', outcome: outcome.number }) });
@@ -105,6 +126,7 @@ export class PlayerSession {
 
   /** Keeps the choices made so far in the simulation at a position, so a learner who leaves comes back to the same turn. */
   saveDraft(outcomeIndex: number, position: number, path: number[]): void {
+    this.settle();
     const next = saveDraft(this.state, outcomeIndex, position, path);
     if (next === this.state) return;
     this.update(next);
@@ -116,6 +138,7 @@ export class PlayerSession {
    * which go to the LMS and LRS as evidence); the check's last answer reports its criteria and the unit.
    */
   answer(outcomeIndex: number, position: number, response: Response, latencyMs: number, notes: Record<string, string> = {}): void {
+    this.settle();
     const o = this.course.outcomes[outcomeIndex]!;
     const attempt = this.state.outcomes[outcomeIndex]!.attempt;
     const qi = attempt?.questions[position];
@@ -142,11 +165,13 @@ export class PlayerSession {
 
   /** The page is closing: the session ends with what can go at once. */
   leave(): void {
+    this.settle();
     this.tracker.leave();
   }
 
   /** The learner chose Exit: the session ends and the LMS has everything. */
   exit(): Promise<void> {
+    this.settle();
     return this.tracker.finish();
   }
 

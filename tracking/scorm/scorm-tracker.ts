@@ -21,7 +21,9 @@ export class ScormTracker implements Tracker {
   /** Slots whose id the LMS already holds (pre-filled from the manifest, or sent by us). */
   private readonly objectiveIdsSent = new Set<number>();
   private nextObjective = 0;
-  private nextInteraction = 0;
+  private objectiveSlotsRead = false;
+  /** -1 until the LMS's interaction count is read. */
+  private nextInteraction = -1;
   private started = 0;
   private tracking = true;
   private ended = false;
@@ -58,17 +60,6 @@ export class ScormTracker implements Tracker {
     const modeValue = get(k.mode);
     const mode = modeValue === 'browse' || modeValue === 'review' ? modeValue : 'normal';
     this.tracking = mode === 'normal';
-    const count = (key: string) => {
-      const n = Number(get(key));
-      return Number.isInteger(n) && n >= 0 ? n : 0;
-    };
-    this.nextObjective = count(k.objectiveCount);
-    for (let n = 0; n < this.nextObjective; n++) {
-      const id = get(`cmi.objectives.${n}.id`);
-      if (id) this.objectiveSlots.set(id, n);
-      this.objectiveIdsSent.add(n);
-    }
-    this.nextInteraction = count(k.interactionCount);
     const suspendData = get(k.suspendData);
     this.lmsHas.set(k.suspendData, suspendData);
     this.lmsHas.set(k.location, get(k.location));
@@ -91,8 +82,38 @@ export class ScormTracker implements Tracker {
     };
   }
 
+  /** A count the LMS keeps (objectives, interactions); 0 when it gives none. */
+  private count(key: string): number {
+    const n = Number(this.call(() => this.api.get(key), ''));
+    return Number.isInteger(n) && n >= 0 ? n : 0;
+  }
+
+  /**
+   * Reads which objective slots the LMS already holds (SCORM 2004 LMSs pre-fill them from the
+   * manifest), the first time a slot is needed: not at launch, so the first view waits for no
+   * more than resume needs.
+   */
+  private readObjectiveSlots(): void {
+    if (this.objectiveSlotsRead) return;
+    this.objectiveSlotsRead = true;
+    const held = this.count(this.dialect.keys.objectiveCount);
+    for (let n = 0; n < held; n++) {
+      const id = this.call(() => this.api.get(`cmi.objectives.${n}.id`), '');
+      if (id && !this.objectiveSlots.has(id)) this.objectiveSlots.set(id, n);
+      this.objectiveIdsSent.add(n);
+    }
+    this.nextObjective = Math.max(this.nextObjective, held);
+  }
+
+  /** The next interaction slot, counted from what the LMS holds the first time one is needed. */
+  private interactionSlot(): number {
+    if (this.nextInteraction < 0) this.nextInteraction = this.count(this.dialect.keys.interactionCount);
+    return this.nextInteraction++;
+  }
+
   /** Scores the LMS holds for the criteria's objectives (objective id → 0–100). */
   private earnedScores(): Record<string, number> {
+    this.readObjectiveSlots();
     const out: Record<string, number> = {};
     for (const [id, n] of this.objectiveSlots) {
       if (!id.startsWith('criterion-')) continue;
@@ -111,8 +132,8 @@ export class ScormTracker implements Tracker {
 
   recordAnswer(answer: AnsweredQuestion): void {
     if (!this.tracking) return;
-    for (const [key, value] of this.dialect.interactionValues(this.nextInteraction++, answer)) this.pending.set(key, value);
-    for (const note of answer.notes ?? []) for (const [key, value] of this.dialect.noteValues(this.nextInteraction++, answer, note)) this.pending.set(key, value);
+    for (const [key, value] of this.dialect.interactionValues(this.interactionSlot(), answer)) this.pending.set(key, value);
+    for (const note of answer.notes ?? []) for (const [key, value] of this.dialect.noteValues(this.interactionSlot(), answer, note)) this.pending.set(key, value);
   }
 
   recordLesson(): void {}
@@ -146,6 +167,7 @@ export class ScormTracker implements Tracker {
   }
 
   private slotFor(id: string): number {
+    this.readObjectiveSlots();
     let slot = this.objectiveSlots.get(id);
     if (slot === undefined) {
       slot = this.nextObjective++;

@@ -18,16 +18,18 @@ export const compare: BlockKind<{ title: string; columns: Column[] }> = {
   parse(source, report) {
     const body = markdownBody(source, report, 'a compare block');
     if (body === undefined) return undefined;
-    const columns: Column[] = [];
+    const columns: (Column & { line: number })[] = [];
     const lines = body.split('\n');
     lines.forEach((l, k) => {
       const label = /^([^\s*-].{0,40}):\s*$/.exec(l);
-      if (label) columns.push({ label: label[1]!.trim(), body: '' });
+      if (label) columns.push({ label: label[1]!.trim(), body: '', line: k + 1 });
       else if (columns.length === 0 && l.trim()) report('start each column with its label on a line of its own, ending ":" (for example "Do:")', k + 1);
       else if (columns.length) columns[columns.length - 1]!.body += `${l}\n`;
     });
     if (columns.length !== 2) {
-      report(`a compare block has two columns; this one has ${columns.length}`);
+      // A short line ending ":" starts a column: name each, so a stray one is easy to find.
+      const found = columns.map((c) => `"${c.label}" (line ${source.line + c.line})`).join(', ');
+      report(`a compare block has two columns, each starting with a line "Label:"; this one has ${columns.length}${found ? `: ${found}` : ''}`);
       return undefined;
     }
     const empty = columns.find((c) => !c.body.trim());

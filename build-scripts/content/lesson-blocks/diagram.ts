@@ -59,5 +59,6 @@ ${svgFrame(id, d.title, d.description, height, body, defs)}
 <details class="in-words"><summary>The diagram in words</summary><p>${escapeHtml(d.description)}</p><${list}>${words.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${list}></details>
 </figure>\n`;
   },
-  words: (d) => wordsOf(d.title, d.description),
+  // A reader reads the title and the boxes' words (the description is what a screen reader hears instead).
+  words: (d) => wordsOf(d.title, ...(DIAGRAMS[d.name] as DiagramKind<z.ZodObject>).inWords(d.data).items),
 };

@@ -30,5 +30,6 @@ export const more: BlockKind<{ title: string; body: string }> = {
 <summary><span class="block-label">Going further</span> ${page.inline(title)}</summary>
 <div class="more-body">${page.fragment(body)}</div>
 </details>\n`,
-  words: ({ title, body }) => wordsOf(title, body),
+  // Optional reading: not in the lesson's reading time.
+  words: ({ title }) => wordsOf(title),
 };

@@ -353,7 +353,7 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
       if (!closed.isTerminated) expect.soft(old.abandonedBy, 'who abandoned the closed session').toBe('new-launch');
       expect.soft(savedState(data, second.au, actor, registration.code), "the learner's saved state after the relaunch").toBe(before);
       await second.learner.openCheck(data.outcomes[0]!.number);
-      await second.learner.sco.locator('main button', { hasText: 'Take the knowledge check again' }).waitFor({ timeout: 10000 });
+      await second.learner.sco.locator('main button', { hasText: 'Take the whole check again' }).waitFor({ timeout: 10000 });
       await exit(second.learner, page);
 
       const all = await waitForStatements(registration.code, terminatedIn(second.session));
@@ -396,7 +396,7 @@ describe("cmi5 packages in ADL's CATAPULT player", () => {
       page = await context.newPage(); // same browser, same storage
       const second = await launch(page, SMALLEST_UNIT, actor, registration.code);
       await second.learner.openCheck(data.outcomes[0]!.number);
-      await second.learner.sco.locator('main button', { hasText: 'Take the knowledge check again' }).waitFor({ timeout: 10000 });
+      await second.learner.sco.locator('main button', { hasText: 'Take the whole check again' }).waitFor({ timeout: 10000 });
       await exit(second.learner, page);
       const all = await waitForStatements(registration.code, terminatedIn(second.session));
       await expectNoRefusals(watch);

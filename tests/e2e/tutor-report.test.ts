@@ -6,9 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SingleQuestion, CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
-import { answerInFull, correctAnswerInWords } from '../../tracking/learner-model/question-kinds/index.js';
+import { answerInFull, correctAnswerInWords, creditOf } from '../../tracking/learner-model/question-kinds/index.js';
 import { record } from '../support/fault-ledger.js';
-import { Learner } from '../support/learner.js';
+import { Learner, responseGiven } from '../support/learner.js';
 import { waitForVerb } from '../support/lrs-query.js';
 import { usePreview } from '../support/preview-env.js';
 
@@ -50,14 +50,29 @@ const plain = (html: string) =>
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&amp;/g, '&');
 
-/** What each criterion should show for a learner: met on any check with every one of its questions right enough. */
+/** A check's score on a criterion, as the player scores it: each question's credit on it (a practice contact's is partial). */
+function takeScore(take: Take, code: string): number {
+  let earned = 0;
+  let possible = 0;
+  for (const a of take.answered) {
+    const q = questionById(a.id);
+    const response = responseGiven(q, a.right);
+    const credit = response === null ? q.criteria.map((c) => ({ code: c, earned: 0, possible: 1 })) : creditOf(q, response);
+    for (const k of credit.filter((x) => x.code === code)) {
+      earned += k.earned;
+      possible += k.possible;
+    }
+  }
+  return possible ? Math.round((100 * earned) / possible) : 0;
+}
+
+/** What each criterion should show for a learner: met on any check whose score on it reaches the pass mark. */
 function expectedCells(run: LearnerRun): Record<string, { status: string; attempts: string; date: string }> {
   const cells: Record<string, { met: boolean; attempts: number }> = {};
   for (const take of run.takes) {
     const outcome = course.outcomes.find((o) => o.number === take.outcome)!;
     for (const c of outcome.criteria) {
-      const asked = take.answered.filter((a) => questionById(a.id).criteria.includes(c.code));
-      const score = Math.round((100 * asked.filter((a) => a.right).length) / asked.length);
+      const score = takeScore(take, c.code);
       const cell = (cells[c.code] ??= { met: false, attempts: 0 });
       cell.attempts++;
       if (score >= course.settings.passMark) cell.met = true;
@@ -111,7 +126,7 @@ function correctWords(q: QuestionData): string {
   }
 }
 
-async function runLearner(pkg: string, standard: string, who: { id: string; name: string } | null, checks: { outcome: number; wrong: number[] }[]): Promise<LearnerRun> {
+async function runLearner(pkg: string, standard: string, who: { id: string; name: string } | null, checks: { outcome: number; wrong: number[]; wrongOn?: string }[]): Promise<LearnerRun> {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const query = new URLSearchParams({ pkg, standard, ...(who ? { learner: who.id, name: who.name } : {}) });
@@ -120,7 +135,11 @@ async function runLearner(pkg: string, standard: string, who: { id: string; name
   await learner.heading().waitFor();
   course = await learner.course();
   const takes: Take[] = [];
-  for (const check of checks) takes.push({ outcome: check.outcome, answered: await learner.takeCheck(course, check.outcome, new Set(check.wrong)) });
+  for (const check of checks) {
+    // `wrongOn`: every question on that criterion answered wrongly, so the criterion is not yet met.
+    const wrong = (q: QuestionData, k: number) => check.wrong.includes(k) || (check.wrongOn !== undefined && q.criteria.includes(check.wrongOn));
+    takes.push({ outcome: check.outcome, answered: await learner.takeCheck(course, check.outcome, wrong) });
+  }
   if (standard === 'cmi5') {
     await learner.sco.locator('header button', { hasText: 'Exit' }).click();
     await page.frameLocator('#sco').locator('h1', { hasText: 'Back in the learning platform' }).waitFor();
@@ -156,11 +175,11 @@ beforeAll(async () => {
   const before = day.format(new Date());
   runs.push(
     await runLearner(`${UNIT}-scorm2004.zip`, 'scorm2004', { id: 'ada', name: 'Ada Brown' }, [
-      { outcome: 1, wrong: [0] },
+      { outcome: 1, wrong: [], wrongOn: '1.2' },
       { outcome: 1, wrong: [] },
       { outcome: 2, wrong: [] },
     ]),
-    await runLearner(`${UNIT}-scorm12.zip`, 'scorm12', { id: 'ben', name: 'Ben Carter' }, [{ outcome: 1, wrong: [0, 1] }]),
+    await runLearner(`${UNIT}-scorm12.zip`, 'scorm12', { id: 'ben', name: 'Ben Carter' }, [{ outcome: 1, wrong: [0, 1], wrongOn: '1.1' }]),
     await runLearner(`${UNIT}-cmi5.zip`, 'cmi5', null, [{ outcome: 2, wrong: [2] }]),
   );
   await postForeignStatements();
@@ -285,7 +304,7 @@ describe('tutor evidence report over a real LRS', () => {
     const page = await openReport();
     const ada = runs.find((r) => r.id === 'ada')!;
     // The criterion Ada got wrong first time: its evidence spans both of her checks.
-    const code = questionById(ada.takes[0]!.answered[0]!.id).criteria[0]!;
+    const code = '1.2';
     const asked = ada.takes.flatMap((t) => t.answered).filter((a) => questionById(a.id).criteria.includes(code));
     expect(asked.length).toBeGreaterThanOrEqual(3);
 
@@ -318,7 +337,9 @@ describe('tutor evidence report over a real LRS', () => {
       };
     });
     expect(items.summary).toMatch(/^Knowledge check met · 2 attempts · last activity /);
-    expect(items.checks.map((c) => c.replace(/^.*?: /, ''))).toEqual(['Not met (score 50%)', 'Met (score 100%)']);
+    const scores = ada.takes.filter((t) => t.outcome === 1).map((t) => takeScore(t, code));
+    expect(scores[0]).toBeLessThan(course.settings.passMark);
+    expect(items.checks.map((c) => c.replace(/^.*?: /, ''))).toEqual(scores.map((s) => `${s >= course.settings.passMark ? 'Met' : 'Not met'} (score ${s}%)`));
     expect(items.answers).toHaveLength(asked.length);
     items.answers.forEach((item, k) => {
       const q = questionById(asked[k]!.id);
@@ -378,8 +399,12 @@ describe('tutor evidence report over a real LRS', () => {
       const shown = rec.criteria[k]!;
       expect(shown.summary.startsWith(`${words[expected[c.code]!.status]} · ${expected[c.code]!.attempts}`)).toBe(true);
       const asked = all.filter((a) => questionById(a.id).criteria.includes(c.code));
-      expect(shown.questions).toEqual(asked.map((a) => `Question: ${questionById(a.id).stemText}`));
-      expect(shown.results).toEqual(asked.map((a) => (a.right ? '✓ Right' : '✗ Wrong')));
+      // A practice contact's case note is shown too, not marked, beside the contact it was written in.
+      const marked = shown.results.map((r, i) => ({ r, q: shown.questions[i]! })).filter((x) => !x.r.startsWith('Not marked'));
+      for (const note of shown.questions.filter((_, i) => shown.results[i]!.startsWith('Not marked')))
+        expect(asked.some((a) => note === `Question: Case note: ${questionById(a.id).stemText}`), note).toBe(true);
+      expect(marked.map((x) => x.q)).toEqual(asked.map((a) => `Question: ${questionById(a.id).stemText}`));
+      expect(marked.map((x) => x.r)).toEqual(asked.map((a) => (a.right ? '✓ Right' : '✗ Wrong')));
     }
     expect(rec.facts['Knowledge checks met']).toBe(`${Object.values(expected).filter((e) => e.status === '✓ Met').length} of 10`);
     expect(await violations(page)).toEqual([]);

@@ -39,8 +39,10 @@ const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
     await checkAnswer(root);
   },
   async simulation(root, q, right) {
-    // Work the contact turn by turn: the best choice at every turn (a poor one at the first, if asked).
+    // Work the contact turn by turn: the best choice at every turn (if asked, a poor one at the first
+    // turn that has one, as exampleResponse(q, false) does).
     const desk = root.locator('ccl-agent-desktop');
+    let poorTaken = right;
     for (let k = 0; k < 40; k++) {
       if (await desk.locator('.debrief').isVisible()) return;
       const next = desk.locator('.turn-feedback button', { hasText: 'Continue' });
@@ -56,7 +58,9 @@ const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
         continue;
       }
       const poor = turn.choices.findIndex((c) => c.quality === 'poor');
-      const i = !right && k === 0 && poor >= 0 ? poor : turn.choices.findIndex((c) => c.quality === 'best');
+      const takePoor = !poorTaken && poor >= 0;
+      poorTaken ||= takePoor;
+      const i = takePoor ? poor : turn.choices.findIndex((c) => c.quality === 'best');
       await desk.locator(`.your-turn input[data-index="${i}"]`).check();
       await desk.locator('.your-turn button.primary').click();
     }
@@ -119,16 +123,21 @@ export class Learner {
     await root.locator('.feedback').waitFor();
   }
 
-  /** Takes the outcome's whole knowledge check: every answer right except the positions in `wrong`. */
-  async takeCheck(course: CourseData, outcomeNumber: number, wrong: Set<number> = new Set()): Promise<{ id: string; right: boolean }[]> {
+  /** Takes the outcome's whole knowledge check: every answer right except at the positions in `wrong` (or the questions it picks). */
+  async takeCheck(
+    course: CourseData,
+    outcomeNumber: number,
+    wrong: Set<number> | ((q: QuestionData, position: number) => boolean) = new Set(),
+  ): Promise<{ id: string; right: boolean }[]> {
+    const answersWrongly = typeof wrong === 'function' ? wrong : (_: QuestionData, k: number) => wrong.has(k);
     const outcome = course.outcomes.find((o) => o.number === outcomeNumber)!;
     await this.openCheck(outcomeNumber);
-    await this.sco.locator('main button', { hasText: /^(Start the knowledge check|Take the knowledge check again)$/ }).click();
+    await this.sco.locator('main button', { hasText: /^(Start the knowledge check|Take the whole check again)$/ }).click();
     const answered: { id: string; right: boolean }[] = [];
     for (let k = 0; ; k++) {
       const id = await this.questionId();
       const q = outcome.questions.find((x) => x.id === id)!;
-      const right = !wrong.has(k);
+      const right = !answersWrongly(q, k);
       await this.answer(q, right);
       answered.push({ id, right });
       const next = this.sco.locator('main .pager button.primary');

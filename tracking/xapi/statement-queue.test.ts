@@ -1,7 +1,7 @@
 import type { Statement } from '@xapi/xapi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { record } from '../../tests/support/fault-ledger.js';
-import { classify, type SendOutcome } from './lrs-client.js';
+import { KEEPALIVE_MAX_BYTES, classify, type SendOutcome } from './lrs-client.js';
 import { BACKOFF_MS, BATCH_BYTES, BATCH_SIZE, StatementQueue, type QueueScope, type QueueStore, type QueuedStatement } from './statement-queue.js';
 import { newUuid } from './uuid.js';
 import { CMI5, VERBS } from './vocabulary.js';
@@ -212,5 +212,24 @@ describe('statement queue', () => {
     answer({ kind: 'delivered' });
     await vi.advanceTimersByTimeAsync(0);
     expect(store.entries.length).toBeLessThan(3);
+  });
+
+  it('as the page closes, sends no more than a browser lets a closing page have in flight: the rest waits for the next launch', async () => {
+    const store = memoryStore();
+    const send = vi.fn((): Promise<SendOutcome> => new Promise(() => {}));
+    const q = new StatementQueue(scope, store, send, () => 0.5);
+    // Five batches of about 20 kB: a browser refuses keepalive requests past 64 KiB in all.
+    const large = Array.from({ length: 10 }, (_, i) => statement(200 + i, { padding: 9000 }));
+    q.enqueue(...large);
+    send.mockClear();
+    q.leave();
+    const sent = send.mock.calls.map((c) => (c as unknown as [Statement[]])[0]);
+    const bytes = sent.flat().reduce((n, st) => n + JSON.stringify(st).length, 0);
+    expect(bytes).toBeLessThanOrEqual(KEEPALIVE_MAX_BYTES);
+    expect(sent.flat().length).toBeLessThan(large.length);
+    // Oldest first, and what could not go is still pending, not marked as sent.
+    expect(sent.flat().map((st) => st.id)).toEqual(large.slice(0, sent.flat().length).map((st) => st.id));
+    expect(store.entries).toHaveLength(large.length);
+    expect(store.entries.filter((e) => !e.unconfirmed)).toHaveLength(large.length - sent.flat().length);
   });
 });

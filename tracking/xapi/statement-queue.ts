@@ -181,13 +181,21 @@ export class StatementQueue {
   }
 
   /**
-   * The page is closing: sends everything pending at once, in keepalive-sized batches, without
-   * waiting for any answer. What the LRS confirms is removed; the rest stays, marked as sent, for
-   * the next launch to offer again.
+   * The page is closing: sends what is pending, oldest first, in as many batches as a closing page
+   * may have in flight (a browser refuses keepalive requests beyond 64 KiB in all), without
+   * waiting for any answer. What the LRS confirms is removed; what was sent stays, marked as sent,
+   * and what could not go stays pending, both for the next launch to send.
    */
   leave(): void {
     clearTimeout(this.timer);
-    const batches = this.batches(this.entries.filter((e) => this.sendable(e)), Infinity);
+    const batches: QueuedStatement[][] = [];
+    let budget = KEEPALIVE_MAX_BYTES;
+    for (const batch of this.batches(this.entries.filter((e) => this.sendable(e)), Infinity)) {
+      const n = batch.reduce((sum, e) => sum + bytes(e.statement), 0);
+      if (n > budget) break;
+      budget -= n;
+      batches.push(batch);
+    }
     for (const batch of batches) {
       for (const e of batch) {
         this.inFlight.add(e.statement.id!);

@@ -106,6 +106,8 @@ const DRIVERS: { [T in QuestionType]: (el: CclQuestion, q: QuestionTypes[T], rig
     // The agent desktop loads when first shown: wait for it to be defined.
     await import('../../ccl-agent-desktop/ccl-agent-desktop.js');
     const desk = one(el.shadowRoot!, 'ccl-agent-desktop') as HTMLElement & { updateComplete: Promise<boolean> };
+    // Wrongly: a poor choice at the first turn that has one, as exampleResponse(q, false) does.
+    let poorTaken = right;
     for (let k = 0; k < 40; k++) {
       await desk.updateComplete;
       const root = desk.shadowRoot!;
@@ -122,7 +124,9 @@ const DRIVERS: { [T in QuestionType]: (el: CclQuestion, q: QuestionTypes[T], rig
         await desk.updateComplete;
       } else {
         const poor = turn.choices.findIndex((c) => c.quality === 'poor');
-        const i = !right && k === 0 && poor >= 0 ? poor : turn.choices.findIndex((c) => c.quality === 'best');
+        const takePoor = !poorTaken && poor >= 0;
+        poorTaken ||= takePoor;
+        const i = takePoor ? poor : turn.choices.findIndex((c) => c.quality === 'best');
         change(one(root, `.your-turn input[data-index="${i}"]`) as HTMLInputElement);
         await desk.updateComplete;
       }

@@ -139,6 +139,86 @@ describe('LRS reader', () => {
   });
 });
 
+/**
+ * An LRS that honours since, until, ascending and limit, and whose "more" link pages as Learning
+ * Locker's does: its cursor is the last statement's id alone, while the order is by stored time,
+ * then id, so statements sharing a stored time are repeated or skipped across pages.
+ */
+function storedTimeLrs(all: { id: string; stored: string }[], options: { maxLimit?: number } = {}) {
+  const asked: URLSearchParams[] = [];
+  const reply = (url: string) => {
+    const q = new URL(url).searchParams;
+    asked.push(q);
+    const ascending = q.get('ascending') === 'true';
+    const limit = Math.min(Number(q.get('limit') || 100), options.maxLimit ?? Infinity);
+    const since = q.get('since');
+    const until = q.get('until');
+    const cursor = q.get('cursor');
+    const sorted = all
+      .filter((s) => (!since || s.stored > since) && (!until || s.stored <= until) && (!cursor || (ascending ? s.id > cursor : s.id < cursor)))
+      .sort((a, b) => (a.stored === b.stored ? (a.id < b.id ? -1 : 1) : a.stored < b.stored ? -1 : 1) * (ascending ? 1 : -1));
+    const page = sorted.slice(0, limit);
+    const more = sorted.length > limit ? `/xapi/statements?${new URLSearchParams([...q.entries()].filter(([k]) => k !== 'cursor'))}&cursor=${page.at(-1)!.id}` : '';
+    return json({ statements: page, more });
+  };
+  return { asked, ...fakeLrs(reply) };
+}
+
+/** Statements posted in batches: each batch shares one stored time; ids are random, not in stored order. */
+function batches(sizes: number[]): { id: string; stored: string }[] {
+  let n = 0;
+  return sizes.flatMap((size, b) =>
+    Array.from({ length: size }, () => ({ id: `${String((n++ * 7919) % 100000).padStart(5, '0')}-${n}`, stored: new Date(Date.UTC(2026, 10, 1, 9, 0, b)).toISOString() })),
+  );
+}
+
+describe('LRS reader: every statement once, however the LRS pages', () => {
+  const readAll = async (all: { id: string; stored: string }[], pageSize: number, maxLimit?: number) => {
+    const lrs = storedTimeLrs(all, { maxLimit });
+    const got: string[] = [];
+    await readStatements(connection, [{ verb: 'v' }], { fetch: lrs.fetchFn, pageSize, onStatements: (s) => got.push(...s.map((x) => (x as { id: string }).id)) });
+    return { got, asked: lrs.asked };
+  };
+
+  it('reads by stored-time windows where "more" alone would repeat and skip statements sharing a stored time', async () => {
+    const all = batches([40, 3, 120, 1, 60, 25, 25]);
+    // What trusting "more" alone gets from this LRS.
+    const byMore = storedTimeLrs(all);
+    const followed: string[] = [];
+    let url = statementsUrl(connection.endpoint, { limit: 25 });
+    for (let i = 0; url && i < 100; i++) {
+      const body = (await (await byMore.fetchFn(url)).json()) as { statements: { id: string }[]; more: string };
+      followed.push(...body.statements.map((s) => s.id));
+      url = body.more ? nextPageUrl(connection.endpoint, body.more) : '';
+    }
+    expect(new Set(followed).size, 'the fake pages as wrongly as the real one').toBeLessThan(all.length);
+
+    const { got, asked } = await readAll(all, 25);
+    expect(got.length, 'no statement twice').toBe(new Set(got).size);
+    expect(new Set(got)).toEqual(new Set(all.map((s) => s.id)));
+    expect(asked.every((q) => !q.has('cursor')), 'no page by "more"').toBe(true);
+    // The run of 120 sharing one stored time did not fit in 25: the page grew to hold it.
+    expect(Math.max(...asked.map((q) => Number(q.get('limit'))))).toBeGreaterThanOrEqual(120);
+  });
+
+  it('reads a run larger than the LRS will send in one page by "more" within that stored time', async () => {
+    const all = batches([10, 90, 10]);
+    const { got, asked } = await readAll(all, 20, 30);
+    expect(got.length).toBe(new Set(got).size);
+    expect(new Set(got)).toEqual(new Set(all.map((s) => s.id)));
+    expect(asked.some((q) => q.has('until'))).toBe(true);
+  });
+
+  it('reads an LRS that ignores until', async () => {
+    const all = batches([5, 5, 5]).map((s, i) => ({ ...s, id: `s${String(i).padStart(3, '0')}` }));
+    const lrs = storedTimeLrs(all);
+    const noUntil = ((u: string, i?: RequestInit) => lrs.fetchFn(String(u).replace(/until=[^&]*&?/, ''), i)) as typeof fetch;
+    const got: string[] = [];
+    await readStatements(connection, [{}], { fetch: noUntil, pageSize: 4, onStatements: (s) => got.push(...s.map((x) => (x as { id: string }).id)) });
+    expect(got.sort()).toEqual(all.map((s) => s.id));
+  });
+});
+
 describe('LRS connection as typed', () => {
   it('accepts an http(s) endpoint, adds the slash and takes off a trailing statements resource', () => {
     expect(normaliseEndpoint(' https://lrs.example.org/xapi ')).toBe('https://lrs.example.org/xapi/');

@@ -4,7 +4,8 @@ import { LrsReadError, kindOfStatus } from './lrs-read-error.js';
 
 /**
  * Reads statements from any conformant LRS through the standard statements resource only: its
- * filters (activity, related_activities, verb, agent, since, until, limit) and "more" paging.
+ * filters (activity, related_activities, verb, agent, since, until, limit), by stored-time
+ * windows, with "more" as the sign that anything is left.
  * Every request has a timeout; a cancel signal stops at once; the number of pages is capped; an
  * LRS that repeats a page, or points "more" at another server, is stopped with a plain message.
  */
@@ -40,7 +41,7 @@ export interface ReadOptions {
   fetch?: typeof fetch;
 }
 
-export const READ_DEFAULTS = { timeoutMs: 20000, maxPages: 1000, pageSize: 500 } as const;
+export const READ_DEFAULTS = { timeoutMs: 20000, maxPages: 10000, pageSize: 500 } as const;
 
 /** The query string of a statements request. */
 export function statementsUrl(endpoint: string, q: StatementQuery): string {
@@ -129,38 +130,125 @@ async function getPage(url: string, connection: LrsReadConnection, options: Requ
   }
 }
 
-async function readQuery(connection: LrsReadConnection, query: StatementQuery, options: ReadOptions, state: ReadState): Promise<void> {
-  const timeoutMs = options.timeoutMs ?? READ_DEFAULTS.timeoutMs;
-  const maxPages = options.maxPages ?? READ_DEFAULTS.maxPages;
-  let url = statementsUrl(connection.endpoint, { limit: options.pageSize ?? READ_DEFAULTS.pageSize, ...query });
-  const visited = new Set<string>();
-  for (;;) {
-    if (state.pages >= maxPages) throw new LrsReadError('too-many-pages', { pages: state.pages, statements: state.statements });
-    visited.add(url);
-    const page = await getPage(url, connection, { ...options, timeoutMs });
+/** A page's statements not read before in this read (by id); a statement without an id always counts. */
+function freshOf(statements: unknown[], state: ReadState): unknown[] {
+  return statements.filter((s) => {
+    const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') return true;
+    if (state.seen.has(id)) return false;
+    state.seen.add(id);
+    return true;
+  });
+}
+
+/** When the LRS stored each statement of a page (ms since 1970), or null if any lacks a stored time. */
+function storedTimes(statements: unknown[]): number[] | null {
+  const times: number[] = [];
+  for (const s of statements) {
+    const stored = typeof s === 'object' && s !== null ? (s as { stored?: unknown }).stored : undefined;
+    const t = typeof stored === 'string' ? Date.parse(stored) : NaN;
+    if (Number.isNaN(t)) return null;
+    times.push(t);
+  }
+  return times;
+}
+
+const newestFirst = (times: number[]) => times.every((t, i) => i === 0 || times[i - 1]! >= t);
+const iso = (ms: number) => new Date(ms).toISOString();
+/** Stored times are compared to the millisecond; a window reaches this far past the times it names. */
+const OVERLAP_MS = 1;
+
+/** The largest page asked for while a run of statements sharing one stored time does not fit. */
+const MAX_PAGE_SIZE = 20000;
+
+class PageReader {
+  private readonly timeoutMs: number;
+  private readonly maxPages: number;
+
+  constructor(
+    private readonly connection: LrsReadConnection,
+    private readonly options: ReadOptions,
+    private readonly state: ReadState,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? READ_DEFAULTS.timeoutMs;
+    this.maxPages = options.maxPages ?? READ_DEFAULTS.maxPages;
+  }
+
+  /** Gets one page and hands on its statements not seen before. */
+  async page(url: string): Promise<{ statements: unknown[]; more: string; fresh: number }> {
+    const { state, options } = this;
+    if (state.pages >= this.maxPages) throw new LrsReadError('too-many-pages', { pages: state.pages, statements: state.statements });
+    const page = await getPage(url, this.connection, { ...options, timeoutMs: this.timeoutMs });
     state.pages++;
-    const fresh = page.statements.filter((s) => {
-      const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
-      if (typeof id !== 'string') return true;
-      if (state.seen.has(id)) return false;
-      state.seen.add(id);
-      return true;
-    });
-    // A page of nothing but statements already read is the LRS going round in circles.
-    if (page.statements.length > 0 && fresh.length === 0) throw new LrsReadError('looping', { pages: state.pages });
+    const fresh = freshOf(page.statements, state);
     state.statements += fresh.length;
     if (fresh.length > 0) options.onStatements?.(fresh);
     options.onProgress?.({ pages: state.pages, statements: state.statements });
-    if (!page.more) return;
-    url = nextPageUrl(connection.endpoint, page.more);
-    if (visited.has(url)) throw new LrsReadError('looping', { pages: state.pages });
+    return { ...page, fresh: fresh.length };
+  }
+
+  /**
+   * Follows "more" from a first URL to the end, stopping an LRS that goes round in circles. The
+   * first page may repeat what was read already where it re-reads a run of one stored time.
+   */
+  async followMore(first: string, { firstMayRepeat = false } = {}): Promise<void> {
+    let url = first;
+    const visited = new Set<string>();
+    for (;;) {
+      visited.add(url);
+      const page = await this.page(url);
+      // A page of nothing but statements already read is the LRS going round in circles.
+      if (page.statements.length > 0 && page.fresh === 0 && !(firstMayRepeat && visited.size === 1)) throw new LrsReadError('looping', { pages: this.state.pages });
+      if (!page.more) return;
+      url = nextPageUrl(this.connection.endpoint, page.more);
+      if (visited.has(url)) throw new LrsReadError('looping', { pages: this.state.pages });
+    }
+  }
+
+  /**
+   * Reads a query by stored-time windows, newest first: each request asks for what was stored up
+   * to the last page's oldest stored time (and a millisecond past it), so statements sharing that
+   * time that did not fit are read again rather than skipped, and repeats are dropped by id.
+   * "more" only says whether anything is left. Some LRSs (Learning Locker's among them) repeat or
+   * skip statements that share a stored time across "more" pages; this way every statement
+   * arrives once however the LRS pages. Where a run of statements sharing one stored time fills a
+   * page, the page grows until it fits (and stays that size: such runs come again), or where the
+   * LRS will not send more per page, that run alone is read by "more". An LRS whose pages are not
+   * newest first within the window asked for, or lack stored times, is read by "more" alone.
+   */
+  async read(query: StatementQuery): Promise<void> {
+    const since = query.since === undefined ? -Infinity : Date.parse(query.since);
+    let until = query.until;
+    let limit = this.options.pageSize ?? READ_DEFAULTS.pageSize;
+    for (;;) {
+      const page = await this.page(statementsUrl(this.connection.endpoint, { ...query, until, limit }));
+      if (!page.more) return;
+      const times = storedTimes(page.statements);
+      const top = until === undefined ? Infinity : Date.parse(until);
+      const inWindow = times !== null && times.length > 0 && newestFirst(times) && times[0]! <= top + OVERLAP_MS && times.at(-1)! >= since;
+      if (!inWindow) return this.followMore(nextPageUrl(this.connection.endpoint, page.more));
+      const oldest = times.at(-1)!;
+      if (oldest + OVERLAP_MS < top) {
+        until = iso(oldest + OVERLAP_MS);
+        continue;
+      }
+      // The whole page shares one stored time (to the millisecond).
+      if (page.statements.length >= limit && limit < MAX_PAGE_SIZE) {
+        limit = Math.min(MAX_PAGE_SIZE, limit * 4);
+        continue;
+      }
+      const below = iso(oldest - OVERLAP_MS);
+      await this.followMore(statementsUrl(this.connection.endpoint, { ...query, since: below, until: iso(oldest + OVERLAP_MS), limit }), { firstMayRepeat: true });
+      until = below;
+    }
   }
 }
 
 /** Reads every statement matching each query, one query after another; resolves with the totals. */
 export async function readStatements(connection: LrsReadConnection, queries: StatementQuery[], options: ReadOptions = {}): Promise<ReadProgress> {
   const state: ReadState = { pages: 0, statements: 0, seen: new Set() };
-  for (const q of queries) await readQuery(connection, q, options, state);
+  const reader = new PageReader(connection, options, state);
+  for (const q of queries) await reader.read(q);
   return { pages: state.pages, statements: state.statements };
 }
 

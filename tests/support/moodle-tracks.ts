@@ -138,11 +138,19 @@ export function primaryObjectiveProblems(primaryId: string, tracks: Record<strin
  */
 export function interactionProblems(expected: ExpectedProgress, tracks: Record<string, string>, version: ScormVersion): string[] {
   const problems: string[] = [];
-  const slots = storedSlots(tracks, 'cmi.interactions');
+  // A simulation's case note is an interaction of its own, unmarked (result neutral), stored
+  // straight after its simulation and named after it (<simulation>-<note turn>); the rest are one per answer.
+  const stored = storedSlots(tracks, 'cmi.interactions');
+  stored.forEach((s, n) => {
+    if (s.result !== 'neutral') return;
+    const before = stored[n - 1];
+    if (!before?.id || !s.id?.startsWith(`${before.id}-`)) problems.push(`cmi.interactions.${n}.id is ${show(s.id)}, a note that does not follow its simulation (${show(before?.id)})`);
+  });
+  const slots = stored.map((s, n): Record<string, string> => ({ ...s, slot: String(n) })).filter((s) => s.result !== 'neutral');
   if (slots.length !== expected.answers.length) problems.push(`${slots.length} interactions stored, want ${expected.answers.length} (one per answer)`);
   expected.answers.forEach((a, k) => {
     const s = slots[k];
-    const el = `cmi.interactions.${k}`;
+    const el = `cmi.interactions.${s?.slot ?? `?`}`;
     if (!s) {
       problems.push(`${el} missing (answer ${k + 1}: ${a.id})`);
       return;

@@ -46,7 +46,9 @@ export function formatProblems(version: '1.2' | '2004', key: string, value: stri
       matching: list2004(`${sid}\\[\\.\\]${sid}`),
       sequencing: list2004(sid),
       'fill-in': /^[\s\S]{0,250}$/,
-      performance: list2004(`${sid}\\[\\.\\]${sid}`),
+      // Moodle 4.5 (mod/scorm/datamodels/scorm_13.js) holds a step name to [\w.]{1,250}, as
+      // it does the step's answer (or a decimal, or nothing), and refuses anything else with 406.
+      performance: list2004('[\\w.]{1,250}\\[\\.\\](-?\\d+(\\.\\d+)?|[\\w.]{1,250})?'),
     };
     if (type === 'choice' || type === 'sequencing') {
       const ids = v.split('[,]');

@@ -163,10 +163,16 @@ export function displayOrder(q: SimulationQuestion, turn: SimulationTurn, k: num
 /** A choice's text, safe inside a performance pattern (no [,] or [.] delimiters). */
 const patternText = (html: string) => plainText(html).replace(/\[[.,]\]/g, ' ').trim();
 
+/**
+ * A turn's id as a step name. SCORM 2004 LMSs hold step names to a short identifier: Moodle takes
+ * only letters, digits, "_" and ".", and refuses the whole value for a hyphen, so one becomes "_".
+ */
+const stepName = (id: string, v: ScormVersion) => (v === '2004' ? id.replace(/[^\w.]/g, '_') : id);
+
 const pattern = (q: SimulationQuestion, r: readonly number[], v: ScormVersion) => {
   const { list, pair } = delimiters(v);
   const path = walk(q, r)!;
-  return path.steps.map((s) => `${s.turn.id}${pair}${s.turn.kind === 'write' ? 'note' : v === 'xapi' ? patternText(s.chosen!.text) : letter(s.choice)}`).join(list);
+  return path.steps.map((s) => `${stepName(s.turn.id, v)}${pair}${s.turn.kind === 'write' ? 'note' : v === 'xapi' ? patternText(s.chosen!.text) : letter(s.choice)}`).join(list);
 };
 
 /** What the customer said or what happened at a turn, else the adviser's task: the turn in words. */

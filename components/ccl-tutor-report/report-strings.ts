@@ -44,7 +44,9 @@ export const reportStrings = {
   loading: {
     label: 'Reading statements from the LRS',
     connecting: 'Connecting to the LRS…',
-    progress: (statements: number, pages: number) => `Reading statements: ${count(statements)} read so far (${plural(pages, 'page')}).`,
+    progress: (statements: number, learners: number, pages: number) =>
+      `Reading statements: ${count(statements)} read so far, ${plural(learners, 'learner')} (${plural(pages, 'page')}).`,
+    sinceCopy: (at: number) => `Showing this browser's copy from ${formatDateTime(at)} once the LRS has sent what it stored since…`,
     cancel: 'Cancel',
     loaded: (learners: number, evidence: number, ignored: number) =>
       `Loaded: ${plural(learners, 'learner')}, ${plural(evidence, 'statement')} of evidence${ignored ? `; ${plural(ignored, 'other statement')} ignored` : ''}.`,
@@ -53,6 +55,9 @@ export const reportStrings = {
 
   report: {
     source: (origin: string, at: number) => `Read from ${origin} at ${formatDateTime(at)}.`,
+    fromCopy: (savedAt: number, added: number, voided: number) =>
+      `Kept in this browser since ${formatDateTime(savedAt)}; the LRS sent ${plural(added, 'new statement')} of evidence since then${voided ? `, and voided ${count(voided)}` : ''}.`,
+    reloadEverything: 'Reload everything from the LRS',
     noLearners: 'No learner has knowledge-check evidence on this unit in the LRS for these filters.',
     showing: (learners: number) => `Showing ${plural(learners, 'learner')}.`,
     downloadCsv: 'Download the grid as CSV',

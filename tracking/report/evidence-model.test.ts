@@ -79,11 +79,37 @@ describe('evidence model', () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
     store.add(statements);
     store.add(statements.slice(0, 2)); // a page read twice
-    expect(store.counts).toEqual({ evidence: 6, ignored: 6, repeated: 2 });
+    expect(store.counts).toEqual({ evidence: 6, ignored: 6, repeated: 2, voided: 0 });
     expect(store.learners().map((l) => [l.name, l.id])).toEqual([
       ['Ada Brown', 'ada'],
       ['Ben Carter', 'ben@example.org'],
     ]);
+  });
+
+  it('takes a voided statement out of the evidence, and a learner left with none out of the grid', () => {
+    const store = new EvidenceStore(unit, catalogue.baseIri);
+    store.add(statements);
+    const idOf = (n: number) => (statements[n] as { id: string }).id;
+    const voiding = (target: string) => ({ id: crypto.randomUUID(), actor: ada, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: target } });
+    // Ada's passed 1.1 and Ben's only statement are voided.
+    store.add([voiding(idOf(4)), voiding(idOf(5))]);
+    expect(store.counts).toMatchObject({ evidence: 4, voided: 2 });
+    const grid = buildGrid(store);
+    expect(grid.rows.map((r) => r.learner.name)).toEqual(['Ada Brown']);
+    expect(grid.rows[0]!.cells.find((c) => c.code === '1.1')).toMatchObject({ status: 'not-yet', attempts: 1 });
+  });
+
+  it('keeps everything it holds in a snapshot, and counts nothing twice when a re-read overlaps it', () => {
+    const store = new EvidenceStore(unit, catalogue.baseIri);
+    store.add(statements.map((s, i) => (typeof s === 'object' && s && 'id' in s ? { ...s, stored: new Date(Date.UTC(2026, 2, 20, 9, 0, i)).toISOString() } : s)));
+    const copy = EvidenceStore.from(structuredClone(store.snapshot()), unit, catalogue.baseIri);
+    expect(copy.newestStored).toBe(store.newestStored);
+    expect(copy.newestStored).toBe(Date.UTC(2026, 2, 20, 9, 0, statements.length - 2));
+    expect(buildGrid(copy)).toEqual(buildGrid(store));
+    expect(learnerRecord(copy, copy.learners()[0]!.key)).toEqual(learnerRecord(store, store.learners()[0]!.key));
+    const reread = statements.slice(3, -1); // the last has no id, so it could only count again
+    copy.add(reread);
+    expect(copy.counts).toEqual({ ...store.counts, repeated: reread.length });
   });
 
   it('builds the grid: met on any passed, not yet on only failed, attempts, last activity, totals', () => {

@@ -1,5 +1,5 @@
-import type { AskedQuestion, AnsweredQuestion, CriterionJudgement, LearnerIdentity } from './report-statements.js';
-import { readReportStatement } from './report-statements.js';
+import type { AskedQuestion, AnsweredQuestion, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
+import { readReportStatement, VOIDED } from './report-statements.js';
 import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
 
 /**
@@ -31,11 +31,33 @@ interface LearnerRecords {
   answers: AnsweredQuestion[];
 }
 
-/** Collects the unit's evidence from statements, page by page, ignoring anything else. */
+/** What an evidence store holds, to be kept between visits (see evidence-cache.ts). */
+export interface EvidenceSnapshot {
+  records: ReportRecord[];
+  /** Ids of every statement read, evidence or not, so a re-read counts nothing twice. */
+  seen: string[];
+  /** The latest time the LRS stored any statement read (ms since the epoch), null when none. */
+  newestStored: number | null;
+  counts: EvidenceStore['counts'];
+}
+
+/** The statement a voiding statement voids, or null when it is not one. */
+function voidedBy(s: unknown): string | null {
+  if (typeof s !== 'object' || s === null) return null;
+  const { verb, object } = s as { verb?: { id?: unknown }; object?: { objectType?: unknown; id?: unknown } };
+  return verb?.id === VOIDED && object?.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id : null;
+}
+
+/**
+ * Collects the unit's evidence from statements, page by page, ignoring anything else. A voiding
+ * statement takes the statement it voids out of the evidence.
+ */
 export class EvidenceStore {
   readonly iris: UnitIris;
-  /** Statements read as evidence, statements ignored (not this unit's evidence), and repeats skipped. */
-  readonly counts = { evidence: 0, ignored: 0, repeated: 0 };
+  /** Statements read as evidence, ignored (not this unit's evidence), repeats skipped, and evidence voided. */
+  readonly counts = { evidence: 0, ignored: 0, repeated: 0, voided: 0 };
+  /** The latest time the LRS stored any statement read (ms since the epoch), null when none. */
+  newestStored: number | null = null;
   private readonly seen = new Set<string>();
   private readonly byLearner = new Map<string, LearnerRecords>();
   /** One copy of each distinct question definition, however many answers share it. */
@@ -49,8 +71,9 @@ export class EvidenceStore {
   }
 
   add(statements: readonly unknown[]): void {
+    const voided: string[] = [];
     for (const s of statements) {
-      const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
+      const { id, stored } = typeof s === 'object' && s !== null ? (s as { id?: unknown; stored?: unknown }) : {};
       if (typeof id === 'string') {
         if (this.seen.has(id)) {
           this.counts.repeated++;
@@ -58,13 +81,26 @@ export class EvidenceStore {
         }
         this.seen.add(id);
       }
+      const at = typeof stored === 'string' ? Date.parse(stored) : NaN;
+      if (!Number.isNaN(at) && (this.newestStored === null || at > this.newestStored)) this.newestStored = at;
+      const target = voidedBy(s);
+      if (target !== null) {
+        voided.push(target);
+        continue;
+      }
       const record = readReportStatement(s, this.iris);
       if (!record) {
         this.counts.ignored++;
         continue;
       }
-      this.counts.evidence++;
-      let entry = this.byLearner.get(record.learner.key);
+      this.keep(record);
+    }
+    if (voided.length) this.void(new Set(voided));
+  }
+
+  private keep(record: ReportRecord): void {
+    this.counts.evidence++;
+    let entry = this.byLearner.get(record.learner.key);
       if (!entry) {
         entry = { learner: record.learner, namedAt: record.time, judgements: [], answers: [] };
         this.byLearner.set(record.learner.key, entry);
@@ -72,9 +108,38 @@ export class EvidenceStore {
         entry.learner = record.learner;
         entry.namedAt = record.time;
       }
-      if (record.kind === 'judgement') entry.judgements.push(record);
-      else entry.answers.push({ ...record, question: this.intern(record.question) });
+    if (record.kind === 'judgement') entry.judgements.push(record);
+    else entry.answers.push({ ...record, question: this.intern(record.question) });
+  }
+
+  /** Takes voided statements out of the evidence; a learner left with none is left out. */
+  private void(ids: ReadonlySet<string>): void {
+    for (const [key, entry] of this.byLearner) {
+      const judgements = entry.judgements.filter((j) => !ids.has(j.statementId));
+      const answers = entry.answers.filter((a) => !ids.has(a.statementId));
+      const gone = entry.judgements.length + entry.answers.length - judgements.length - answers.length;
+      if (gone === 0) continue;
+      this.counts.evidence -= gone;
+      this.counts.voided += gone;
+      if (judgements.length + answers.length === 0) this.byLearner.delete(key);
+      else Object.assign(entry, { judgements, answers });
     }
+  }
+
+  /** Everything the store holds, for keeping between visits. */
+  snapshot(): EvidenceSnapshot {
+    const records = [...this.byLearner.values()].flatMap((e): ReportRecord[] => [...e.judgements, ...e.answers]);
+    return { records, seen: [...this.seen], newestStored: this.newestStored, counts: { ...this.counts } };
+  }
+
+  /** A store holding what a snapshot of it held. */
+  static from(snapshot: EvidenceSnapshot, unit: CatalogueUnit, baseIri: string): EvidenceStore {
+    const store = new EvidenceStore(unit, baseIri);
+    for (const id of snapshot.seen) store.seen.add(id);
+    for (const r of snapshot.records) store.keep(r);
+    store.newestStored = snapshot.newestStored;
+    Object.assign(store.counts, snapshot.counts);
+    return store;
   }
 
   private intern(q: AskedQuestion): AskedQuestion {
@@ -83,6 +148,11 @@ export class EvidenceStore {
     if (known) return known;
     this.questions.set(key, q);
     return q;
+  }
+
+  /** How many learners have evidence. */
+  get learnerCount(): number {
+    return this.byLearner.size;
   }
 
   /** Every learner with evidence, by name (then identifier). */

@@ -1,6 +1,9 @@
 import { ACTIVITY_TYPES, VERBS } from '../xapi/vocabulary.js';
 import type { UnitIris } from './unit-catalogue.js';
 
+/** The verb of a statement that voids another (xAPI 1.0.3, 2.4.8); the report reads it, the packages never send it. */
+export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
+
 /** A learner as the LRS knows them: one actor (account or mbox), shown by name. */
 export interface LearnerIdentity {
   /** Stable key of the actor's identifier (account homePage and name, mbox, …). */

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CachedEvidence, EvidenceCache } from '../../../tracking/report/evidence-cache.js';
 import { VERBS } from '../../../tracking/xapi/vocabulary.js';
 import { catalogue, sampleStatements } from '../report-test-fixtures.js';
 import type { CclTutorReport } from './ccl-tutor-report.js';
@@ -20,11 +21,23 @@ function lrsHolding(statements: { verb: { id: string } }[]) {
   return { fetchFn, urls };
 }
 
-async function mount(fetchFn: typeof fetch, launch = { endpoint: ENDPOINT, auth: 'reader:secret', unit: 'a-500-7158' }) {
+/** An evidence cache in memory, keeping what it is given as IndexedDB would: a structured clone. */
+function memoryCache(): EvidenceCache & { entries: Map<string, CachedEvidence> } {
+  const entries = new Map<string, CachedEvidence>();
+  return {
+    entries,
+    get: async (key) => structuredClone(entries.get(key)) ?? null,
+    put: async (key, value) => void entries.set(key, structuredClone(value)),
+    delete: async (key) => void entries.delete(key),
+  };
+}
+
+async function mount(fetchFn: typeof fetch, launch = { endpoint: ENDPOINT, auth: 'reader:secret', unit: 'a-500-7158' }, evidenceCache: EvidenceCache | null = null) {
   const el = document.createElement('ccl-tutor-report');
   el.catalogue = catalogue;
   el.launch = launch;
   el.readOptions = { fetch: fetchFn, timeoutMs: 2000 };
+  el.evidenceCache = evidenceCache;
   document.body.append(el);
   await el.updateComplete;
   return el;
@@ -50,6 +63,49 @@ describe('ccl-tutor-report', () => {
     const grid = inner(el, 'ccl-criteria-grid');
     await grid.updateComplete;
     expect([...grid.shadowRoot.querySelectorAll('tbody th')].map(text)).toEqual(['Ada Brown ada', 'Ben Carter ben']);
+  });
+
+  it('keeps what it loaded, and on the next visit asks only for what the LRS stored since, voids included', async () => {
+    type Held = { id?: string; verb: { id: string }; stored: string };
+    const stored = (s: object, iso: string) => ({ ...s, stored: iso }) as Held;
+    const held: Held[] = sampleStatements().map((s) => stored(s, '2026-03-11T08:00:00.000Z'));
+    const urls: URL[] = [];
+    const fetchFn = (async (input: RequestInfo | URL) => {
+      const url = new URL(String(input));
+      urls.push(url);
+      const since = url.searchParams.get('since');
+      const verb = url.searchParams.get('verb');
+      const page = held.filter((s) => s.verb.id === verb && (!since || s.stored > since));
+      return new Response(JSON.stringify({ statements: page, more: '' }), { status: 200 });
+    }) as typeof fetch;
+    const cache = memoryCache();
+    const first = await mount(fetchFn, undefined, cache);
+    await settled(first);
+    expect([first.dataset.state, (first as unknown as { error: string }).error]).toEqual(['loaded', '']);
+    expect(cache.entries.size).toBe(1);
+    expect(urls.every((u) => !u.searchParams.has('since'))).toBe(true);
+    document.body.replaceChildren();
+
+    // Since then: Ben's 2.1 was voided, and Ada passed 1.2.
+    const ben21 = held[5]!;
+    held.push(stored({ id: crypto.randomUUID(), actor: { objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: 'admin' } }, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: ben21.id } }, '2026-03-12T08:00:00.000Z'));
+    held.push(stored({ ...(held[2] as object), id: crypto.randomUUID(), verb: { id: VERBS.passed } }, '2026-03-12T08:00:01.000Z'));
+    urls.length = 0;
+    const el = await mount(fetchFn, undefined, cache);
+    await settled(el);
+    expect(urls.map((u) => [u.searchParams.get('verb')?.split('/').pop(), u.searchParams.get('since')])).toEqual(
+      ['passed', 'failed', 'answered', 'voided'].map((v) => [v, '2026-03-11T07:55:00.000Z']),
+    );
+    const source = text(el.shadowRoot!.querySelector('.source'));
+    expect(source).toContain('Loaded: 1 learner, 6 statements of evidence.');
+    expect(source).toMatch(/Kept in this browser since .*; the LRS sent 1 new statement of evidence since then, and voided 1\./);
+
+    urls.length = 0;
+    (el.shadowRoot!.querySelector('button.reload') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    await settled(el);
+    expect(urls.every((u) => !u.searchParams.has('since'))).toBe(true);
+    expect(text(el.shadowRoot!.querySelector('.source'))).not.toContain('Kept in this browser');
   });
 
   it('shows a refused key as a plain message in an alert, and no grid', async () => {

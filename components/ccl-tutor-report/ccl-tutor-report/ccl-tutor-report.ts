@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { browserEvidenceCache, cacheKey, type CachedEvidence, type EvidenceCache } from '../../../tracking/report/evidence-cache.js';
 import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type EvidenceGrid } from '../../../tracking/report/evidence-model.js';
 import { gridToCsv, isoDate } from '../../../tracking/report/grid-csv.js';
 import { authorizationFor, normaliseEndpoint, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
 import { LrsReadError } from '../../../tracking/report/lrs-read-error.js';
 import { readStatements, unitEvidenceQueries, type ReadOptions } from '../../../tracking/report/lrs-reader.js';
-import type { LearnerIdentity } from '../../../tracking/report/report-statements.js';
-import type { CatalogueUnit, UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
+import { VOIDED, type LearnerIdentity } from '../../../tracking/report/report-statements.js';
+import { unitIris, type CatalogueUnit, type UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
 import { theme, tokens } from '../../theme.js';
 import '../ccl-criteria-grid/ccl-criteria-grid.js';
 import type { CclCriteriaGrid, CellSelection } from '../ccl-criteria-grid/ccl-criteria-grid.js';
@@ -29,6 +30,11 @@ import { tutorReportStyles } from './ccl-tutor-report.styles.js';
 const s = reportStrings;
 /** Screen readers hear loading progress at most this often. */
 const ANNOUNCE_EVERY_MS = 2000;
+/**
+ * A re-visit asks for what the LRS stored since this long before the newest statement it kept: an
+ * LRS may make a statement readable a little after the stored time it gives it. Repeats are dropped.
+ */
+const REVISIT_OVERLAP_MS = 5 * 60_000;
 
 /** What the page was opened with: launch parameters endpoint, auth and unit. */
 export interface ReportLaunch {
@@ -53,6 +59,7 @@ export class CclTutorReport extends LitElement {
     catalogue: { attribute: false },
     launch: { attribute: false },
     readOptions: { attribute: false },
+    evidenceCache: { attribute: false },
     phase: { state: true },
     progress: { state: true },
     announcement: { state: true },
@@ -66,6 +73,8 @@ export class CclTutorReport extends LitElement {
   declare launch: ReportLaunch;
   /** Reader settings (timeouts, page cap, fetch) — the defaults suit a real LRS. */
   declare readOptions: ReadOptions;
+  /** Where loaded evidence is kept between visits: this browser's IndexedDB, or null for none. */
+  declare evidenceCache: EvidenceCache | null;
   declare phase: Phase;
   declare progress: string;
   declare announcement: string;
@@ -78,6 +87,9 @@ export class CclTutorReport extends LitElement {
   private controller: AbortController | null = null;
   private lastAnnounced = 0;
   private loadedAt = 0;
+  /** What the grid shows came partly from this browser's copy: when it was saved, what the LRS added and voided. */
+  private fromCopy: { savedAt: number; added: number; voided: number } | null = null;
+  private loadedFrom: LrsReadConnection | null = null;
   private source = '';
   private grid: EvidenceGrid | null = null;
   private learners: LearnerIdentity[] = [];
@@ -91,6 +103,7 @@ export class CclTutorReport extends LitElement {
     this.catalogue = { baseIri: '', units: [] };
     this.launch = { endpoint: '', auth: '', unit: '' };
     this.readOptions = {};
+    this.evidenceCache = browserEvidenceCache();
     this.phase = 'idle';
     this.progress = '';
     this.announcement = '';
@@ -147,14 +160,26 @@ export class CclTutorReport extends LitElement {
     return this.renderRoot.querySelector<T>(selector);
   }
 
-  /** Reads the unit's statements from the LRS into a fresh evidence store. */
-  async load(connection: LrsReadConnection, unitId: string): Promise<void> {
+  /** This browser's copy of the unit's evidence from this LRS, or null (none, or IndexedDB refused). */
+  private async copyOf(key: string): Promise<CachedEvidence | null> {
+    try {
+      return (await this.evidenceCache?.get(key)) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Reads the unit's evidence from the LRS. Where this browser kept a copy from an earlier visit,
+   * that copy is the start and the LRS is asked only for what it stored since (and what was voided
+   * since); `everything` drops the copy and reads it all again.
+   */
+  async load(connection: LrsReadConnection, unitId: string, { everything = false } = {}): Promise<void> {
     const unit = this.unitById(unitId);
     if (!unit) return;
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    const store = new EvidenceStore(unit, this.catalogue.baseIri);
     this.phase = 'loading';
     this.error = '';
     this.progress = '';
@@ -165,13 +190,23 @@ export class CclTutorReport extends LitElement {
     this.lastAnnounced = performance.now();
     performance.mark('ccl-report-load-start');
     void this.updateComplete.then(() => this.el<CclLoadStatus>('ccl-load-status')?.focusCancel());
+    const unitIri = unitIris(this.catalogue.baseIri, unit).unit;
+    const key = cacheKey(connection.endpoint, unitIri);
+    if (everything) await this.evidenceCache?.delete(key).catch(() => undefined);
+    const copy = everything ? null : await this.copyOf(key);
+    const store = copy ? EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri) : new EvidenceStore(unit, this.catalogue.baseIri);
+    const kept = { ...store.counts };
+    const newest = copy?.snapshot.newestStored;
+    const since = newest != null ? new Date(newest - REVISIT_OVERLAP_MS).toISOString() : undefined;
+    const queries = since ? [...unitEvidenceQueries(unitIri, { since }), { verb: VOIDED, since }] : unitEvidenceQueries(unitIri);
+    if (copy) this.progress = s.loading.sinceCopy(copy.savedAt);
     try {
-      await readStatements(connection, unitEvidenceQueries(store.iris.unit), {
+      await readStatements(connection, queries, {
         ...this.readOptions,
         signal: controller.signal,
         onStatements: (statements) => store.add(statements),
         onProgress: (p) => {
-          this.progress = s.loading.progress(p.statements, p.pages);
+          this.progress = s.loading.progress(p.statements, store.learnerCount, p.pages);
           if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
             this.lastAnnounced = performance.now();
             this.announcement = this.progress;
@@ -180,11 +215,15 @@ export class CclTutorReport extends LitElement {
       });
       if (this.controller !== controller) return;
       this.source = new URL(connection.endpoint).origin;
+      this.loadedFrom = connection;
       this.loadedAt = Date.now();
+      const voided = store.counts.voided - kept.voided;
+      this.fromCopy = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
+      void this.evidenceCache?.put(key, { snapshot: store.snapshot(), savedAt: this.loadedAt }).catch(() => undefined);
       this.filters = { from: '', to: '', learner: '' };
       this.store = store;
       this.phase = 'loaded';
-      this.announcement = s.loading.loaded(store.learners().length, store.counts.evidence, store.counts.ignored);
+      this.announcement = s.loading.loaded(store.learnerCount, store.counts.evidence, store.counts.ignored);
       await this.updateComplete;
       await this.el<CclCriteriaGrid>('ccl-criteria-grid')?.updateComplete;
       this.el<HTMLElement>('#unit-heading')?.focus();
@@ -201,6 +240,11 @@ export class CclTutorReport extends LitElement {
     } finally {
       if (this.controller === controller) this.controller = null;
     }
+  }
+
+  private reloadEverything(): void {
+    const unitId = this.store?.unit.id;
+    if (this.loadedFrom && unitId) void this.load(this.loadedFrom, unitId, { everything: true });
   }
 
   private onLoadReport(e: LoadReportEvent): void {
@@ -308,10 +352,14 @@ export class CclTutorReport extends LitElement {
         ${store && grid && unit
           ? html`<section class="results" aria-labelledby="unit-heading">
               <h2 id="unit-heading" tabindex="-1">${s.unitName(unit)}</h2>
-              <p class="source">${s.loading.loaded(this.learners.length, store.counts.evidence, store.counts.ignored)} ${s.report.source(this.source, this.loadedAt)}</p>
+              <p class="source">
+                ${s.loading.loaded(this.learners.length, store.counts.evidence, store.counts.ignored)} ${s.report.source(this.source, this.loadedAt)}
+                ${this.fromCopy ? s.report.fromCopy(this.fromCopy.savedAt, this.fromCopy.added, this.fromCopy.voided) : nothing}
+              </p>
               <ccl-report-filters .learners=${this.learners} .values=${this.filters} @filters-change=${this.onFilters}></ccl-report-filters>
               <div class="actions">
                 <button type="button" class="secondary csv" @click=${this.downloadCsv} ?disabled=${grid.rows.length === 0}>${s.report.downloadCsv}</button>
+                <button type="button" class="secondary reload" @click=${this.reloadEverything}>${s.report.reloadEverything}</button>
               </div>
               ${grid.rows.length === 0
                 ? html`<p class="empty">${s.report.noLearners}</p>`

@@ -5,15 +5,19 @@
  * LRS; then the report page loads them in Chromium through the preview's /lrs/ endpoint. Prints
  * the load time to the grid on screen (median of 3 cold loads; from the start of loading, and
  * from opening the page), the JS heap in use once the grid shows (and after garbage
- * collection), and the longest main-thread task.
- * Usage: npm run bench:report [-- --json] [--unit dn8j-11] [--learners 30]
+ * collection), and the longest main-thread task; then the same page opened again in the same
+ * browser, where it starts from its own copy and asks the LRS only for what it stored since.
+ * Each learner count is a row of its own, with a fresh LRS.
+ * Usage: npm run bench:report [-- --json] [--unit dn8j-11] [--learners 30 --learners 300]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Statement } from '@xapi/xapi';
+import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../preview/browser.js';
+import { REVISIT_OVERLAP_MS } from '../../tracking/report/evidence-cache.js';
 import type { CourseData } from '../../tracking/learner-model/course-data.js';
 import { drawQuestions, questionsPerCriterion, scoreAttempt } from '../../tracking/learner-model/learner-state.js';
 import { seededRandom } from '../../tracking/learner-model/shuffle.js';
@@ -26,10 +30,11 @@ import { startLrs } from '../preview/lrs-process.js';
 import { startPreviewServer } from '../preview/server.js';
 
 const LOADS = 3;
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, unit: { type: 'string' }, learners: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, unit: { type: 'string' }, learners: { type: 'string', multiple: true } } });
 const root = process.cwd();
 const unitId = values.unit ?? 'dn8j-11'; // the largest unit: 4 outcomes, 22 criteria
-const learnerCount = Number(values.learners ?? 30);
+const learnerCounts = (values.learners ?? ['30']).flatMap((v) => v.split(',')).map(Number);
+if (learnerCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--learners takes whole numbers of learners, not ${values.learners!.join(', ')}`);
 
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Dev', 'Ellie', 'Finn', 'Grace', 'Harun', 'Isla', 'Jamal', 'Keira', 'Liam', 'Maya', 'Noah', 'Olivia'];
 const LAST = ['Ahmed', 'Brown', 'Campbell', 'Davies', 'Evans', 'Fraser', 'Gill', 'Hughes', 'Iqbal', 'Jones', 'Kaur', 'Lewis', 'MacLeod', 'Nowak', 'Okafor'];
@@ -83,79 +88,112 @@ function learnerStatements(course: CourseData, index: number, start: number): St
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
+interface LoadFigures {
+  fromLoad: number;
+  fromOpen: number;
+  heap: number;
+  heapAfterGc: number;
+  longestTask: number;
+  status: string;
+}
+
+/** Opens the report page in a browser context and waits for the grid; the figures of that load. */
+async function loadReport(context: BrowserContext, url: string): Promise<LoadFigures> {
+  const page = await context.newPage();
+  // Long tasks (over 50 ms) on the main thread: a frozen page shows up here.
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.locator('ccl-tutor-report[data-state="loaded"], ccl-tutor-report[data-state="failed"]').waitFor({ timeout: 900_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('ccl-report-load').length > 0, undefined, { timeout: 10_000 });
+  const timing = await page.evaluate(() => {
+    const m = performance.getEntriesByName('ccl-report-load')[0];
+    const status = document.querySelector('ccl-tutor-report')!.shadowRoot!.querySelector('ccl-load-status')!.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
+    return { fromLoad: m?.duration ?? NaN, fromOpen: m ? m.startTime + m.duration : NaN, status, longTasks: (window as unknown as { longTasks: number[] }).longTasks };
+  });
+  const heapOf = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize')!.value;
+  const heap = await heapOf();
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapAfterGc = await heapOf();
+  // The copy for the next visit is written once the grid shows.
+  await page.waitForTimeout(500);
+  await page.close();
+  return { fromLoad: timing.fromLoad, fromOpen: timing.fromOpen, heap, heapAfterGc, longestTask: Math.max(0, ...timing.longTasks), status: timing.status };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'ccl-bench-report-'));
 const options = readBuildOptions(['--out', join(work, 'dist'), '--unit', unitId, '--standard', 'scorm12'], root);
 await runBuild(root, options);
 const course = prepareUnits(root, options)[0]!.course;
-const lrs = await startLrs(root);
-const server = await startPreviewServer({ root, packagesDir: join(work, 'dist', 'packages'), lrs });
 const browser = await launchBrowser();
+const rows: Record<string, unknown>[] = [];
 try {
-  const start = Date.now() - 60 * 86_400_000;
-  const statements = Array.from({ length: learnerCount }, (_, i) => learnerStatements(course, i, start)).flat();
-  for (let i = 0; i < statements.length; i += 500) {
-    const res = await fetch(`${lrs.endpoint}statements`, {
-      method: 'POST',
-      headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3', 'content-type': 'application/json' },
-      body: JSON.stringify(statements.slice(i, i + 500)),
-    });
-    if (!res.ok) throw new Error(`the LRS refused the statements: ${res.status} ${await res.text()}`);
+  for (const learnerCount of learnerCounts) {
+    const lrs = await startLrs(root);
+    const server = await startPreviewServer({ root, packagesDir: join(work, 'dist', 'packages'), lrs });
+    try {
+      const start = Date.now() - 60 * 86_400_000;
+      const statements = Array.from({ length: learnerCount }, (_, i) => learnerStatements(course, i, start)).flat();
+      for (let i = 0; i < statements.length; i += 500) {
+        const res = await fetch(`${lrs.endpoint}statements`, {
+          method: 'POST',
+          headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3', 'content-type': 'application/json' },
+          body: JSON.stringify(statements.slice(i, i + 500)),
+        });
+        if (!res.ok) throw new Error(`the LRS refused the statements: ${res.status} ${await res.text()}`);
+      }
+      // A re-visit re-reads what was stored in the overlap before the newest statement it kept: wait
+      // that out, as a tutor's next visit would, so "opened again" reads only what is new.
+      await new Promise((r) => setTimeout(r, REVISIT_OVERLAP_MS + 1000));
+      const onCriterion = (s: Statement) => (s.object as { id: string }).id.includes('/criteria/');
+      const relevant = statements.filter((s) => s.verb.id === VERBS.answered || ((s.verb.id === VERBS.passed || s.verb.id === VERBS.failed) && onCriterion(s))).length;
+      const url = `${server.url}/tutor/?${new URLSearchParams({ endpoint: `${server.url}/lrs/`, auth: lrs.auth, unit: unitId })}`;
+      const cold: LoadFigures[] = [];
+      const again: LoadFigures[] = [];
+      for (let i = 0; i < LOADS; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        cold.push(await loadReport(context, url));
+        again.push(await loadReport(context, url));
+        await context.close();
+      }
+      rows.push({
+        unit: unitId,
+        learners: learnerCount,
+        criteria: course.outcomes.reduce((n, o) => n + o.criteria.length, 0),
+        statementsInLrs: statements.length,
+        statementsOfEvidence: relevant,
+        loaded: cold[0]!.status,
+        msToLoad: Math.round(median(cold.map((l) => l.fromLoad))),
+        msFromOpeningPage: Math.round(median(cold.map((l) => l.fromOpen))),
+        msToLoadAgain: Math.round(median(again.map((l) => l.fromLoad))),
+        jsHeapUsedMb: mb(median(cold.map((l) => l.heap))),
+        jsHeapAfterGcMb: mb(median(cold.map((l) => l.heapAfterGc))),
+        longestTaskMs: Math.round(Math.max(...cold.map((l) => l.longestTask))),
+        longestTaskAgainMs: Math.round(Math.max(...again.map((l) => l.longestTask))),
+      });
+    } finally {
+      await server.close();
+      await lrs.stop();
+    }
   }
-  const onCriterion = (s: Statement) => (s.object as { id: string }).id.includes('/criteria/');
-  const relevant = statements.filter((s) => s.verb.id === VERBS.answered || ((s.verb.id === VERBS.passed || s.verb.id === VERBS.failed) && onCriterion(s))).length;
-
-  const loads: { fromLoad: number; fromOpen: number; heap: number; heapAfterGc: number; longestTask: number; status: string }[] = [];
-  for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    // Long tasks (over 50 ms) on the main thread: a frozen page shows up here.
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-    });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const query = new URLSearchParams({ endpoint: `${server.url}/lrs/`, auth: lrs.auth, unit: unitId });
-    await page.goto(`${server.url}/tutor/?${query}`);
-    await page.locator('ccl-tutor-report[data-state="loaded"], ccl-tutor-report[data-state="failed"]').waitFor({ timeout: 300_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('ccl-report-load').length > 0, undefined, { timeout: 10_000 });
-    const timing = await page.evaluate(() => {
-      const m = performance.getEntriesByName('ccl-report-load')[0];
-      const status = document.querySelector('ccl-tutor-report')!.shadowRoot!.querySelector('ccl-load-status')!.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
-      return { fromLoad: m?.duration ?? NaN, fromOpen: m ? m.startTime + m.duration : NaN, status, longTasks: (window as unknown as { longTasks: number[] }).longTasks };
-    });
-    const heapOf = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize')!.value;
-    const heap = await heapOf();
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heapAfterGc = await heapOf();
-    loads.push({ fromLoad: timing.fromLoad, fromOpen: timing.fromOpen, heap, heapAfterGc, longestTask: Math.max(0, ...timing.longTasks), status: timing.status });
-    await context.close();
-  }
-  const result = {
-    unit: unitId,
-    learners: learnerCount,
-    criteria: course.outcomes.reduce((n, o) => n + o.criteria.length, 0),
-    statementsInLrs: statements.length,
-    statementsOfEvidence: relevant,
-    loaded: loads[0]!.status,
-    msToLoad: Math.round(median(loads.map((l) => l.fromLoad))),
-    msFromOpeningPage: Math.round(median(loads.map((l) => l.fromOpen))),
-    jsHeapUsedMb: mb(median(loads.map((l) => l.heap))),
-    jsHeapAfterGcMb: mb(median(loads.map((l) => l.heapAfterGc))),
-    longestTaskMs: Math.round(Math.max(...loads.map((l) => l.longestTask))),
-  };
-  if (values.json) console.log(JSON.stringify(result));
+  if (values.json) console.log(JSON.stringify(rows));
   else {
-    console.log(`Tutor report, ${result.learners} learners × ${result.unit} (${result.criteria} criteria): ${result.statementsInLrs} statements in the LRS, ${result.statementsOfEvidence} of them evidence.`);
-    console.log(`Page says: ${result.loaded}`);
-    console.log(`Load time (median of ${LOADS} cold loads): ${result.msToLoad} ms from the start of loading to the grid on screen, ${result.msFromOpeningPage} ms from opening the page`);
-    console.log(`JS heap used once the grid shows: ${result.jsHeapUsedMb} MB (${result.jsHeapAfterGcMb} MB after garbage collection)`);
-    console.log(`Longest main-thread task: ${result.longestTaskMs} ms`);
+    console.log(`Tutor report, ${unitId}: median of ${LOADS} cold loads (a fresh browser), then the same page opened again (from its own copy)`);
+    console.log('| learners | statements in the LRS | of evidence | to the grid | from opening | opened again | longest task | again | JS heap (after GC) |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows)
+      console.log(
+        `| ${r.learners} | ${r.statementsInLrs} | ${r.statementsOfEvidence} | ${r.msToLoad} ms | ${r.msFromOpeningPage} ms | ${r.msToLoadAgain} ms | ${r.longestTaskMs} ms | ${r.longestTaskAgainMs} ms | ${r.jsHeapUsedMb} MB (${r.jsHeapAfterGcMb} MB) |`,
+      );
+    for (const r of rows) console.log(`${r.learners} learners, the page says: ${r.loaded}`);
+    console.log(JSON.stringify(rows));
   }
 } finally {
   await browser.close();
-  await server.close();
-  await lrs.stop();
   rmSync(work, { recursive: true, force: true });
 }

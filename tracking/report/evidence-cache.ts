@@ -18,6 +18,12 @@ export interface CachedEvidence {
   savedAt: number;
 }
 
+/**
+ * A re-visit asks for what the LRS stored since this long before the newest statement it kept: an
+ * LRS may make a statement readable a little after the stored time it gives it. Repeats are dropped.
+ */
+export const REVISIT_OVERLAP_MS = 30_000;
+
 const DATABASE = 'ccl-tutor-report';
 const STORE = 'evidence';
 /** Bumped when the snapshot's shape changes: an older copy is then not used. */

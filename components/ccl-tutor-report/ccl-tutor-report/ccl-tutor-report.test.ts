@@ -94,7 +94,7 @@ describe('ccl-tutor-report', () => {
     const el = await mount(fetchFn, undefined, cache);
     await settled(el);
     expect(urls.map((u) => [u.searchParams.get('verb')?.split('/').pop(), u.searchParams.get('since')])).toEqual(
-      ['passed', 'failed', 'answered', 'voided'].map((v) => [v, '2026-03-11T07:55:00.000Z']),
+      ['passed', 'failed', 'answered', 'voided'].map((v) => [v, '2026-03-11T07:59:30.000Z']),
     );
     const source = text(el.shadowRoot!.querySelector('.source'));
     expect(source).toContain('Loaded: 1 learner, 6 statements of evidence.');

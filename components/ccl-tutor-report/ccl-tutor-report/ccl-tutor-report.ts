@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { browserEvidenceCache, cacheKey, type CachedEvidence, type EvidenceCache } from '../../../tracking/report/evidence-cache.js';
+import { browserEvidenceCache, cacheKey, REVISIT_OVERLAP_MS, type CachedEvidence, type EvidenceCache } from '../../../tracking/report/evidence-cache.js';
 import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type EvidenceGrid } from '../../../tracking/report/evidence-model.js';
 import { gridToCsv, isoDate } from '../../../tracking/report/grid-csv.js';
 import { authorizationFor, normaliseEndpoint, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
@@ -30,11 +30,7 @@ import { tutorReportStyles } from './ccl-tutor-report.styles.js';
 const s = reportStrings;
 /** Screen readers hear loading progress at most this often. */
 const ANNOUNCE_EVERY_MS = 2000;
-/**
- * A re-visit asks for what the LRS stored since this long before the newest statement it kept: an
- * LRS may make a statement readable a little after the stored time it gives it. Repeats are dropped.
- */
-const REVISIT_OVERLAP_MS = 5 * 60_000;
+
 
 /** What the page was opened with: launch parameters endpoint, auth and unit. */
 export interface ReportLaunch {

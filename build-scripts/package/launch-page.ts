@@ -1,9 +1,13 @@
 import type { CourseData } from '../../tracking/learner-model/course-data.js';
 import { xmlEscape } from './xml.js';
 
-/** JSON that is safe inside a <script type="application/json"> element. */
+/**
+ * JSON that is safe inside a <script type="application/json"> element. Only "</" (which could
+ * close the element) and "<!" (which could open a comment the parser then looks for "-->" in) can
+ * end script data early, so only that "<" is escaped: the lesson HTML in the JSON stays its size.
+ */
 export function embeddableJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  return JSON.stringify(value).replace(/<(?=[/!])/g, '\\u003c');
 }
 
 /**

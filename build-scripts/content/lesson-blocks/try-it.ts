@@ -13,6 +13,9 @@ const schema = z.strictObject({
 });
 type TryIt = z.infer<typeof schema>;
 
+/** The verdict the player puts before each option's feedback, so feedback must not say it again. */
+const VERDICT = /^(right|correct|not quite|wrong|incorrect)\b/i;
+
 /** How much longer than the longest wrong option the right one may be before its length gives it away. */
 const LONGEST_RATIO = 1.5;
 
@@ -30,6 +33,10 @@ export const tryIt: BlockKind<TryIt> = {
       report(`mark exactly one option "correct: true"; this try-it has ${right.length}`);
       return undefined;
     }
+    data.options.forEach((o, k) => {
+      if (VERDICT.test(plainText(o.feedback)))
+        report(`option ${k + 1}'s feedback begins "${plainText(o.feedback).split(/[.!,]/)[0]}": the player already says "${o.correct ? 'Right.' : 'Not quite.'}" before it, so begin with the reason`);
+    });
     const length = (s: string) => plainText(s).length;
     const longestWrong = Math.max(...data.options.filter((o) => !o.correct).map((o) => length(o.text)));
     if (length(right[0]!.text) > LONGEST_RATIO * longestWrong) report('the right option is much the longest, which gives it away: make the options of like length and detail');

@@ -21,7 +21,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
  * its procedure or idea as steps or a diagram, has a worked conversation, a try-it in every part
  * that teaches a criterion, an at-work box per criterion and key points at the end.
  */
-const WRITTEN_IN_BLOCKS = new Set(['f-503-0389', 'j-503-0426', 'dn8j-11', 'a-500-7158']);
+const WRITTEN_IN_BLOCKS = new Set(['f-503-0389', 'j-503-0426', 'dn8j-11', 'a-500-7158', 'a-503-0391']);
 
 const units = listUnitIds(process.cwd()).filter((id) => !process.env.TEST_UNITS || process.env.TEST_UNITS.split(',').includes(id));
 

@@ -1,15 +1,20 @@
 import type { KnowledgeCheckStatus } from '../../tracking/report/evidence-model.js';
 import type { CsvLabels } from '../../tracking/report/grid-csv.js';
+import type { OverviewCsvLabels } from '../../tracking/report/overview-csv.js';
 import type { CatalogueUnit } from '../../tracking/report/unit-catalogue.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const longDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const numberFormat = new Intl.NumberFormat('en-GB');
+const meanFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const count = (n: number) => numberFormat.format(n);
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** "24 Nov 2026" in the tutor's time zone. */
 export const formatDate = (ms: number): string => dateFormat.format(ms);
+/** "24 November 2026" in the tutor's time zone, for words read out in full. */
+export const formatLongDate = (ms: number): string => longDateFormat.format(ms);
 /** "24 Nov 2026, 10:03" in the tutor's time zone. */
 export const formatDateTime = (ms: number): string => dateTimeFormat.format(ms);
 
@@ -32,6 +37,7 @@ export const reportStrings = {
     keyHint: 'As key:secret, or the whole “Basic …” value. It is used only to read statements from this LRS, and is not saved.',
     unit: 'Unit',
     chooseUnit: 'Choose a unit',
+    allUnits: 'All units (centre overview)',
     load: 'Load the report',
     problems: {
       'endpoint-missing': 'Enter the LRS endpoint.',
@@ -62,6 +68,28 @@ export const reportStrings = {
     showing: (learners: number) => `Showing ${plural(learners, 'learner')}.`,
     downloadCsv: 'Download the grid as CSV',
     csvFile: (unitId: string, today: string) => `${unitId}-knowledge-checks-${today}.csv`,
+  },
+
+  overview: {
+    heading: 'Centre overview: every learner on every unit',
+    loaded: (learners: number, units: number) => `Loaded: ${plural(learners, 'learner')} with evidence on ${plural(units, 'unit')}.`,
+    readingUnit: (n: number, of: number, u: CatalogueUnit) => `Unit ${count(n)} of ${count(of)}: ${u.title}.`,
+    sinceCopy: (at: number) => `Asking the LRS for what it stored since this browser's copy of ${formatDateTime(at)}…`,
+    noEvidence: 'No learner has knowledge-check evidence on any unit in the LRS.',
+    downloadCsv: 'Download the overview as CSV',
+    csvFile: (today: string) => `centre-overview-knowledge-checks-${today}.csv`,
+    back: 'Back to the centre overview',
+    caption: 'Knowledge checks met by learner and unit',
+    help: 'Each cell shows how many of the unit’s knowledge checks the learner has met, and the date of their latest activity on it. Select a cell for that learner in the unit’s grid, or a unit’s heading for the grid of every learner on it. In the table, the arrow keys move between cells and headings; Home and End go to the start and end of a row.',
+    learner: 'Learner',
+    met: (met: number, of: number) => `${count(met)} of ${count(of)}`,
+    cell: (learner: string, u: CatalogueUnit, met: number, of: number, last: number) =>
+      `${learner}, ${u.title}: ${count(met)} of ${count(of)} knowledge checks met, last activity ${formatLongDate(last)}`,
+    none: 'No evidence',
+    learnersRow: 'Learners with evidence',
+    meanRow: 'Mean knowledge checks met',
+    learners: (n: number) => plural(n, 'learner'),
+    mean: (mean: number, of: number) => `${meanFormat.format(mean)} of ${count(of)}`,
   },
 
   filters: {
@@ -164,6 +192,16 @@ export const reportStrings = {
     totalsRow: 'Learners met',
     ofTotal: (met: number, of: number) => `${met} of ${of}`,
   } satisfies CsvLabels,
+
+  overviewCsv: {
+    learner: 'Learner',
+    learnerId: 'Learner id',
+    met: (u: CatalogueUnit) => `${u.reference} knowledge checks met`,
+    lastActivity: (u: CatalogueUnit) => `${u.reference} last activity`,
+    ofTotal: (met: number, of: number) => `${met} of ${of}`,
+    learnersRow: 'Learners with evidence',
+    meanRow: 'Mean knowledge checks met',
+  } satisfies OverviewCsvLabels,
 
   loadError: 'The report page could not start. Reload the page; if it happens again, rebuild the packages.',
 } as const;

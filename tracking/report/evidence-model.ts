@@ -157,7 +157,7 @@ export class EvidenceStore {
 
   /** Every learner with evidence, by name (then identifier). */
   learners(): LearnerIdentity[] {
-    return [...this.byLearner.values()].map((e) => e.learner).sort(byName);
+    return [...this.byLearner.values()].map((e) => e.learner).sort(byLearnerName);
   }
 
   records(learnerKey: string): { judgements: readonly CriterionJudgement[]; answers: readonly AnsweredQuestion[] } | undefined {
@@ -165,7 +165,8 @@ export class EvidenceStore {
   }
 }
 
-const byName = (a: LearnerIdentity, b: LearnerIdentity) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id, 'en-GB') || a.key.localeCompare(b.key);
+/** The order learners are listed in: by name (then identifier, then key), as English sorts them. */
+export const byLearnerName = (a: LearnerIdentity, b: LearnerIdentity): number => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id, 'en-GB') || a.key.localeCompare(b.key);
 const inRange = (t: number, r: TimeRange = {}) => (r.from === undefined || t >= r.from) && (r.to === undefined || t <= r.to);
 
 export interface CriterionSummary {

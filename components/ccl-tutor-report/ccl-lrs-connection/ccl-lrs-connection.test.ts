@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { twoUnits } from '../centre-test-fixtures.js';
 import { unit } from '../report-test-fixtures.js';
-import type { CclLrsConnection } from './ccl-lrs-connection.js';
-import type { LoadReportEvent } from './ccl-lrs-connection-events.js';
+import { ALL_UNITS, type CclLrsConnection } from './ccl-lrs-connection.js';
+import type { LoadOverviewEvent, LoadReportEvent } from './ccl-lrs-connection-events.js';
 import './ccl-lrs-connection.js';
 
 async function mount(values: Partial<Pick<CclLrsConnection, 'endpoint' | 'key' | 'unitId'>> = {}) {
@@ -49,6 +50,26 @@ describe('ccl-lrs-connection', () => {
     await submit(el);
     expect(requests.map((r) => ({ connection: r.connection, unitId: r.unitId, fields: r.fields }))).toEqual([
       { connection: { endpoint: 'https://lrs.example.org/xapi/', auth: `Basic ${btoa('reader:secret')}` }, unitId: unit.id, fields: { endpoint: 'https://lrs.example.org/xapi', key: 'reader:secret' } },
+    ]);
+  });
+
+  it('offers all units, the centre overview, where there is more than one, and sends that choice as its own request', async () => {
+    const { el, requests } = await mount({ endpoint: 'https://lrs.example.org/xapi/', key: 'reader:secret' });
+    const overviews: LoadOverviewEvent[] = [];
+    el.addEventListener('load-overview', (e) => overviews.push(e));
+    el.units = twoUnits.units;
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Choose a unit',
+      'All units (centre overview)',
+      'Customer care in ICT (OCR A/500/7158)',
+      'Develop customer service procedures for use in a contact centre (OCR A/503/0391)',
+    ]);
+    field(el, 'unit').value = ALL_UNITS;
+    await submit(el);
+    expect(requests).toEqual([]);
+    expect(overviews.map((r) => ({ connection: r.connection, fields: r.fields }))).toEqual([
+      { connection: { endpoint: 'https://lrs.example.org/xapi/', auth: `Basic ${btoa('reader:secret')}` }, fields: { endpoint: 'https://lrs.example.org/xapi/', key: 'reader:secret' } },
     ]);
   });
 

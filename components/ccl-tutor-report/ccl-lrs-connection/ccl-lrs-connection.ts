@@ -5,11 +5,13 @@ import type { CatalogueUnit } from '../../../tracking/report/unit-catalogue.js';
 import { formControlStyles } from '../../form-controls.styles.js';
 import { theme } from '../../theme.js';
 import { reportStrings } from '../report-strings.js';
-import { LoadReportEvent } from './ccl-lrs-connection-events.js';
+import { LoadOverviewEvent, LoadReportEvent } from './ccl-lrs-connection-events.js';
 import { connectionStyles } from './ccl-lrs-connection.styles.js';
 
 const s = reportStrings.connection;
 
+/** The unit field's value that asks for every unit, the centre overview (a unit id is only a-z, 0-9 and "-"). */
+export const ALL_UNITS = '*';
 
 type Field = 'endpoint' | 'key' | 'unit';
 type Problem = ConnectionProblem | 'unit-missing';
@@ -17,9 +19,11 @@ const FIELD_OF: Record<Problem, Field> = { 'endpoint-missing': 'endpoint', 'endp
 
 /**
  * The form a tutor connects with: LRS endpoint, read-only key and unit. Checks what was typed
- * and says plainly what to fix; the key field is a password field and nothing is saved.
+ * and says plainly what to fix; the key field is a password field and nothing is saved. Where
+ * there is more than one unit, the unit field also offers all units, for the centre overview.
  *
  * @fires load-report - LoadReportEvent with the connection and the unit, when the form is sent.
+ * @fires load-overview - LoadOverviewEvent with the connection, when the form is sent for all units.
  */
 export class CclLrsConnection extends LitElement {
   static override styles = [theme, formControlStyles, connectionStyles];
@@ -31,10 +35,15 @@ export class CclLrsConnection extends LitElement {
     busy: { type: Boolean },
     problems: { state: true },
   };
+  /** The units to choose from (the catalogue's). */
   declare units: CatalogueUnit[];
+  /** The endpoint field's value. */
   declare endpoint: string;
+  /** The key field's value. */
   declare key: string;
+  /** The unit chosen: a unit's id, ALL_UNITS for the centre overview, or empty for none yet. */
   declare unitId: string;
+  /** A load is under way: the form is not sent again. */
   declare busy: boolean;
   declare problems: Problem[];
 
@@ -72,7 +81,8 @@ export class CclLrsConnection extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`[name="${FIELD_OF[problems[0]!]}"]`)?.focus();
       return;
     }
-    this.dispatchEvent(new LoadReportEvent(read.value, this.unitId, { endpoint: this.endpoint, key: this.key }));
+    const fields = { endpoint: this.endpoint, key: this.key };
+    this.dispatchEvent(this.unitId === ALL_UNITS ? new LoadOverviewEvent(read.value, fields) : new LoadReportEvent(read.value, this.unitId, fields));
   }
 
   private problemFor(field: Field) {
@@ -108,6 +118,7 @@ export class CclLrsConnection extends LitElement {
         ${this.problemFor('unit')}
         <select id="unit" name="unit" aria-describedby=${ifDefined(this.describedBy('unit'))} aria-invalid=${invalid('unit')}>
           <option value="" ?selected=${!this.unitId}>${s.chooseUnit}</option>
+          ${this.units.length > 1 ? html`<option value=${ALL_UNITS} ?selected=${this.unitId === ALL_UNITS}>${s.allUnits}</option>` : nothing}
           ${this.units.map((u) => html`<option value=${u.id} ?selected=${u.id === this.unitId}>${reportStrings.unitName(u)}</option>`)}
         </select>
       </div>

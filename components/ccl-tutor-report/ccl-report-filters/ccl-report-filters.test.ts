@@ -4,9 +4,10 @@ import { sampleStore } from '../report-test-fixtures.js';
 import type { CclReportFilters, FilterValues } from './ccl-report-filters.js';
 import './ccl-report-filters.js';
 
-async function mount() {
+async function mount(values?: FilterValues) {
   const el = document.createElement('ccl-report-filters');
   el.learners = sampleStore().learners();
+  if (values) el.values = values;
   const changes: FilterValues[] = [];
   el.addEventListener('filters-change', (e) => changes.push(e.values));
   document.body.append(el);
@@ -27,6 +28,16 @@ describe('ccl-report-filters', () => {
     const { el, changes } = await mount();
     el.values = { from: '2026-03-01', to: '', learner: '' };
     await el.updateComplete;
+    expect(changes).toEqual([]);
+  });
+
+  it('shows the learner the page gives it, and all learners again once the page clears it', async () => {
+    const { el, changes } = await mount({ from: '', to: '', learner: 'account https://lms.example.org ben' });
+    const learner = el.shadowRoot!.querySelector<HTMLSelectElement>('[name="learner"]')!;
+    expect(learner.value).toBe('account https://lms.example.org ben');
+    el.values = { from: '', to: '', learner: '' };
+    await el.updateComplete;
+    expect(learner.value).toBe('');
     expect(changes).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { FiltersChangeEvent } from './ccl-report-filters-events.js';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { LearnerIdentity } from '../../../tracking/report/report-statements.js';
 import { formControlStyles } from '../../form-controls.styles.js';
 import { theme } from '../../theme.js';
@@ -38,6 +38,13 @@ export class CclReportFilters extends LitElement {
     this.learners = [];
     this.values = { from: '', to: '', learner: '' };
     this.backwards = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The learner given is chosen once the options are in place: a select can lose the choice of
+    // an option inserted already selected (happy-dom does), and the page may set it from outside.
+    const learner = this.renderRoot.querySelector<HTMLSelectElement>('[name="learner"]');
+    if ((changed.has('values') || changed.has('learners')) && learner && learner.value !== this.values.learner) learner.value = this.values.learner;
   }
 
   private read(): FilterValues {

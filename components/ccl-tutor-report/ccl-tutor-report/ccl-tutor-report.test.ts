@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CachedEvidence, EvidenceCache } from '../../../tracking/report/evidence-cache.js';
+import { isoDate } from '../../../tracking/report/grid-csv.js';
+import type { UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
 import { VERBS } from '../../../tracking/xapi/vocabulary.js';
+import { centreStatements, twoUnits } from '../centre-test-fixtures.js';
 import { catalogue, sampleStatements } from '../report-test-fixtures.js';
 import type { CclTutorReport } from './ccl-tutor-report.js';
 import './ccl-tutor-report.js';
@@ -9,14 +12,16 @@ import './ccl-tutor-report.js';
 const ENDPOINT = 'https://lrs.example.org/xapi/';
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** A fake LRS holding the sample statements, answering the statements resource by verb. */
+/** A fake LRS holding the sample statements, answering the statements resource by verb (and activity, anywhere in a statement). */
 function lrsHolding(statements: { verb: { id: string } }[]) {
   const urls: string[] = [];
   const fetchFn = (async (input: RequestInfo | URL) => {
     const url = new URL(String(input));
     urls.push(url.href);
     const verb = url.searchParams.get('verb');
-    return new Response(JSON.stringify({ statements: statements.filter((s) => s.verb.id === verb), more: '' }), { status: 200 });
+    const activity = url.searchParams.get('activity');
+    const page = statements.filter((s) => s.verb.id === verb && (!activity || JSON.stringify(s).includes(`"${activity}`)));
+    return new Response(JSON.stringify({ statements: page, more: '' }), { status: 200 });
   }) as typeof fetch;
   return { fetchFn, urls };
 }
@@ -32,9 +37,14 @@ function memoryCache(): EvidenceCache & { entries: Map<string, CachedEvidence> }
   };
 }
 
-async function mount(fetchFn: typeof fetch, launch = { endpoint: ENDPOINT, auth: 'reader:secret', unit: 'a-500-7158' }, evidenceCache: EvidenceCache | null = null) {
+async function mount(
+  fetchFn: typeof fetch,
+  launch = { endpoint: ENDPOINT, auth: 'reader:secret', unit: 'a-500-7158' },
+  evidenceCache: EvidenceCache | null = null,
+  units: UnitCatalogue = catalogue,
+) {
   const el = document.createElement('ccl-tutor-report');
-  el.catalogue = catalogue;
+  el.catalogue = units;
   el.launch = launch;
   el.readOptions = { fetch: fetchFn, timeoutMs: 2000 };
   el.evidenceCache = evidenceCache;
@@ -166,5 +176,159 @@ describe('ccl-tutor-report', () => {
     record.shadowRoot.querySelector<HTMLButtonElement>('.toolbar button')!.click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('ccl-criteria-grid')).not.toBeNull();
+  });
+});
+
+describe('ccl-tutor-report centre overview', () => {
+  const CARE = 'a-500-7158';
+  const PROCEDURES = 'a-503-0391';
+  const CARA = 'account https://lms.example.org cara';
+  const unitIri = (id: string) => `${twoUnits.baseIri}/units/${id}`;
+
+  /** Opens the page with endpoint and key, and asks for all units on the form. */
+  async function openOverview(fetchFn: typeof fetch, evidenceCache: EvidenceCache | null = null) {
+    const el = await mount(fetchFn, { endpoint: ENDPOINT, auth: 'reader:secret', unit: '' }, evidenceCache, twoUnits);
+    const form = inner(el, 'ccl-lrs-connection');
+    await form.updateComplete;
+    form.shadowRoot.querySelector<HTMLSelectElement>('[name="unit"]')!.value = '*';
+    form.shadowRoot.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    await settled(el);
+    return el;
+  }
+  const overviewOf = async (el: CclTutorReport) => {
+    const overview = inner(el, 'ccl-centre-overview');
+    await overview.updateComplete;
+    return overview;
+  };
+
+  it('reads each unit in turn and shows every learner against both units', async () => {
+    const { fetchFn, urls } = lrsHolding(centreStatements());
+    const el = await openOverview(fetchFn);
+    expect(el.dataset.state).toBe('loaded');
+    expect(urls.map((u) => [new URL(u).searchParams.get('activity'), new URL(u).searchParams.get('verb')])).toEqual(
+      [CARE, PROCEDURES].flatMap((id) => [VERBS.passed, VERBS.failed, VERBS.answered].map((verb) => [unitIri(id), verb])),
+    );
+    expect(el.shadowRoot!.activeElement).toBe(el.shadowRoot!.querySelector('#overview-heading'));
+    expect(text(el.shadowRoot!.querySelector('.source'))).toMatch(/^Loaded: 3 learners with evidence on 2 units\. Read from https:\/\/lrs\.example\.org at /);
+    const overview = await overviewOf(el);
+    expect([...overview.shadowRoot.querySelectorAll('thead th[data-unit]')].map((th) => th.getAttribute('data-unit'))).toEqual([CARE, PROCEDURES]);
+    expect([...overview.shadowRoot.querySelectorAll('tbody th')].map(text)).toEqual(['Ada Brown ada', 'Ben Carter ben', 'Cara Diaz cara']);
+    expect(el.shadowRoot!.querySelector('ccl-criteria-grid')).toBeNull();
+  });
+
+  it('names the unit being read in the progress, and stops when the tutor cancels', async () => {
+    const { fetchFn: holding } = lrsHolding(centreStatements());
+    const fetchFn = ((input: RequestInfo | URL, init?: RequestInit) =>
+      new URL(String(input)).searchParams.get('activity') === unitIri(PROCEDURES)
+        ? new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+        : holding(input, init)) as typeof fetch;
+    const cache = memoryCache();
+    const el = await mount(fetchFn, { endpoint: ENDPOINT, auth: 'reader:secret', unit: '' }, cache, twoUnits);
+    const form = inner(el, 'ccl-lrs-connection');
+    await form.updateComplete;
+    form.shadowRoot.querySelector<HTMLSelectElement>('[name="unit"]')!.value = '*';
+    form.shadowRoot.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(el.dataset.state).toBe('loading');
+    const status = inner(el, 'ccl-load-status');
+    await status.updateComplete;
+    expect(text(status.shadowRoot.querySelector('.progress p'))).toBe('Unit 2 of 2: Develop customer service procedures for use in a contact centre.');
+    status.shadowRoot.querySelector<HTMLButtonElement>('button.cancel')!.click();
+    await settled(el);
+    expect(el.dataset.state).toBe('failed');
+    await status.updateComplete;
+    expect(text(status.shadowRoot.querySelector('[role="alert"] p'))).toBe('Loading cancelled. Nothing was loaded.');
+    expect(el.shadowRoot!.querySelector('ccl-centre-overview')).toBeNull();
+    expect([...cache.entries.keys()]).toEqual([`${ENDPOINT} ${unitIri(CARE)}`]); // the unit read in full is kept
+  });
+
+  it('keeps each unit it read, and on the next visit asks only for what the LRS stored since', async () => {
+    const held = centreStatements().map((s) => ({ ...s, stored: '2026-04-05T08:00:00.000Z' }));
+    const { fetchFn, urls } = lrsHolding(held);
+    const cache = memoryCache();
+    await openOverview(fetchFn, cache);
+    expect(cache.entries.size).toBe(2);
+    document.body.replaceChildren();
+    urls.length = 0;
+    const el = await openOverview(fetchFn, cache);
+    expect(el.dataset.state).toBe('loaded');
+    expect(urls.map((u) => new URL(u).searchParams.get('since'))).toEqual(Array(8).fill('2026-04-05T07:59:30.000Z'));
+    expect(text(el.shadowRoot!.querySelector('.source'))).toMatch(/Kept in this browser since .*; the LRS sent 0 new statements of evidence since then\./);
+    const overview = await overviewOf(el);
+    expect([...overview.shadowRoot.querySelectorAll('tbody th')].map(text)).toEqual(['Ada Brown ada', 'Ben Carter ben', 'Cara Diaz cara']);
+  });
+
+  it('opens a cell’s unit grid for that learner from what was read, and comes back to the cell', async () => {
+    const { fetchFn, urls } = lrsHolding(centreStatements());
+    const el = await openOverview(fetchFn);
+    const read = urls.length;
+    const overview = await overviewOf(el);
+    overview.shadowRoot.querySelector<HTMLButtonElement>(`tr[data-learner="${CARA}"] td[data-unit="${PROCEDURES}"] button`)!.click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(urls).toHaveLength(read); // the LRS is not read again
+    const heading = el.shadowRoot!.querySelector('#unit-heading')!;
+    expect(text(heading)).toBe('Develop customer service procedures for use in a contact centre (OCR A/503/0391)');
+    expect(el.shadowRoot!.activeElement).toBe(heading);
+    const grid = inner(el, 'ccl-criteria-grid');
+    await grid.updateComplete;
+    expect([...grid.shadowRoot.querySelectorAll('tbody th')].map(text)).toEqual(['Cara Diaz cara']);
+    const filters = inner(el, 'ccl-report-filters');
+    await filters.updateComplete;
+    expect(filters.shadowRoot.querySelector<HTMLSelectElement>('[name="learner"]')!.value).toBe(CARA);
+    expect(el.shadowRoot!.querySelector('button.reload')).toBeNull();
+    expect(el.dataset.state).toBe('loaded');
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.back-to-overview')!.click();
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+    const again = await overviewOf(el);
+    expect(el.shadowRoot!.querySelector('ccl-criteria-grid')).toBeNull();
+    expect(el.shadowRoot!.activeElement).toBe(again);
+    expect(again.shadowRoot.activeElement).toBe(again.shadowRoot.querySelector(`tr[data-learner="${CARA}"] td[data-unit="${PROCEDURES}"] button`));
+  });
+
+  it('opens a unit’s grid for every learner from its heading', async () => {
+    const { fetchFn } = lrsHolding(centreStatements());
+    const el = await openOverview(fetchFn);
+    const overview = await overviewOf(el);
+    overview.shadowRoot.querySelector<HTMLButtonElement>(`th[data-unit="${CARE}"] button`)!.click();
+    await el.updateComplete;
+    const grid = inner(el, 'ccl-criteria-grid');
+    await grid.updateComplete;
+    expect([...grid.shadowRoot.querySelectorAll('tbody th')].map(text)).toEqual(['Ada Brown ada', 'Ben Carter ben']);
+  });
+
+  it('downloads the overview as CSV', async () => {
+    const { fetchFn } = lrsHolding(centreStatements());
+    const el = await openOverview(fetchFn);
+    const files: { name: string; blob: Blob }[] = [];
+    let blob: Blob | null = null;
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:overview';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      files.push({ name: this.download, blob: blob! });
+    });
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button.overview-csv')!.click();
+    } finally {
+      createObjectURL.mockRestore();
+      click.mockRestore();
+    }
+    expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^centre-overview-knowledge-checks-\d{4}-\d{2}-\d{2}\.csv$/)]);
+    const lines = (await files[0]!.blob.text()).replace(/^\uFEFF/, '').split('\r\n');
+    const day = (iso: string) => isoDate(Date.parse(iso));
+    expect(lines).toEqual([
+      'Learner,Learner id,A/500/7158 knowledge checks met,A/500/7158 last activity,A/503/0391 knowledge checks met,A/503/0391 last activity',
+      `Ada Brown,ada,1 of 10,${day('2026-03-08T10:05:00Z')},1 of 12,${day('2026-04-03T10:00:00Z')}`,
+      `Ben Carter,ben,1 of 10,${day('2026-03-10T11:00:00Z')},,`,
+      `Cara Diaz,cara,,,1 of 12,${day('2026-04-01T10:00:00Z')}`,
+      'Learners with evidence,,2,,2,',
+      'Mean knowledge checks met,,1 of 10,,1 of 12,',
+      '',
+    ]);
   });
 });

@@ -1,13 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { buildOverview, type CentreOverview } from '../../../tracking/report/centre-overview.js';
 import { browserEvidenceCache, cacheKey, REVISIT_OVERLAP_MS, type CachedEvidence, type EvidenceCache } from '../../../tracking/report/evidence-cache.js';
 import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type EvidenceGrid } from '../../../tracking/report/evidence-model.js';
 import { gridToCsv, isoDate } from '../../../tracking/report/grid-csv.js';
 import { authorizationFor, normaliseEndpoint, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
 import { LrsReadError } from '../../../tracking/report/lrs-read-error.js';
 import { readStatements, unitEvidenceQueries, type ReadOptions } from '../../../tracking/report/lrs-reader.js';
+import { overviewToCsv } from '../../../tracking/report/overview-csv.js';
 import { VOIDED, type LearnerIdentity } from '../../../tracking/report/report-statements.js';
 import { unitIris, type CatalogueUnit, type UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
 import { theme, tokens } from '../../theme.js';
+import '../ccl-centre-overview/ccl-centre-overview.js';
+import type { CclCentreOverview } from '../ccl-centre-overview/ccl-centre-overview.js';
+import type { OpenUnitEvent } from '../ccl-centre-overview/ccl-centre-overview-events.js';
 import '../ccl-criteria-grid/ccl-criteria-grid.js';
 import type { CclCriteriaGrid, CellSelection } from '../ccl-criteria-grid/ccl-criteria-grid.js';
 import type { OpenRecordEvent, ShowEvidenceEvent } from '../ccl-criteria-grid/ccl-criteria-grid-events.js';
@@ -18,8 +23,8 @@ import type { CclEvidenceRecord } from '../ccl-evidence-record/ccl-evidence-reco
 import '../ccl-load-status/ccl-load-status.js';
 import type { CclLoadStatus } from '../ccl-load-status/ccl-load-status.js';
 import '../ccl-lrs-connection/ccl-lrs-connection.js';
-import type { CclLrsConnection } from '../ccl-lrs-connection/ccl-lrs-connection.js';
-import type { LoadReportEvent } from '../ccl-lrs-connection/ccl-lrs-connection-events.js';
+import { ALL_UNITS, type CclLrsConnection } from '../ccl-lrs-connection/ccl-lrs-connection.js';
+import type { LoadOverviewEvent, LoadReportEvent } from '../ccl-lrs-connection/ccl-lrs-connection-events.js';
 import '../ccl-report-filters/ccl-report-filters.js';
 import type { FilterValues } from '../ccl-report-filters/ccl-report-filters.js';
 import type { FiltersChangeEvent } from '../ccl-report-filters/ccl-report-filters-events.js';
@@ -41,11 +46,47 @@ export interface ReportLaunch {
 
 type Phase = 'idle' | 'loading' | 'loaded' | 'failed';
 
+/** What the LRS added to this browser's copy of a unit since it was saved. */
+interface CopyUpdate {
+  savedAt: number;
+  added: number;
+  voided: number;
+}
+
+/** One unit as read: its evidence, and what came from this browser's copy (null when none did). */
+interface UnitRead {
+  store: EvidenceStore;
+  fromCopy: CopyUpdate | null;
+  /** When the read ended, and the copy was saved (ms since the epoch). */
+  savedAt: number;
+}
+
+/** The words progress is shown in while a unit is read. */
+interface ReadWords {
+  sinceCopy: (savedAt: number) => string;
+  progress: (statements: number, learners: number, pages: number) => string;
+}
+
+/** What the LRS added to this browser's copies of several units: since the oldest copy, all added and voided. */
+function copiesUpdate(reads: Iterable<UnitRead>): CopyUpdate | null {
+  const copies = [...reads].flatMap((r) => (r.fromCopy ? [r.fromCopy] : []));
+  if (copies.length === 0) return null;
+  return {
+    savedAt: Math.min(...copies.map((c) => c.savedAt)),
+    added: copies.reduce((n, c) => n + c.added, 0),
+    voided: copies.reduce((n, c) => n + c.voided, 0),
+  };
+}
+
 /**
  * The tutor evidence report: connect to an LRS with a read-only key, pick a unit, and see the
  * learners × criteria grid of knowledge checks, the questions and responses behind each cell, a
  * CSV export and a printable evidence record per learner. Reads only the standard statements
  * resource, with progress, a Cancel button, timeouts and a page cap.
+ *
+ * Or pick all units for the centre overview: every unit is read in turn, then every learner is
+ * shown against every unit with evidence; a cell opens that unit's grid for that learner from
+ * what was read, and "Back to the centre overview" returns to the cell.
  *
  * The host's data-state attribute says where it is: idle, loading, loaded or failed.
  */
@@ -61,11 +102,14 @@ export class CclTutorReport extends LitElement {
     announcement: { state: true },
     error: { state: true },
     store: { state: true },
+    overview: { state: true },
     filters: { state: true },
     selection: { state: true },
     recordFor: { state: true },
   };
+  /** The units the report knows, embedded in the page at build time. */
   declare catalogue: UnitCatalogue;
+  /** The launch parameters; with endpoint, key and a known unit, the report loads at once. */
   declare launch: ReportLaunch;
   /** Reader settings (timeouts, page cap, fetch) — the defaults suit a real LRS. */
   declare readOptions: ReadOptions;
@@ -75,7 +119,10 @@ export class CclTutorReport extends LitElement {
   declare progress: string;
   declare announcement: string;
   declare error: string;
+  /** The unit whose grid is shown (on its own, or opened from the centre overview). */
   declare store: EvidenceStore | null;
+  /** The centre overview, while it or a unit opened from it is shown. */
+  declare overview: CentreOverview | null;
   declare filters: FilterValues;
   declare selection: CellSelection | null;
   declare recordFor: string | null;
@@ -84,7 +131,11 @@ export class CclTutorReport extends LitElement {
   private lastAnnounced = 0;
   private loadedAt = 0;
   /** What the grid shows came partly from this browser's copy: when it was saved, what the LRS added and voided. */
-  private fromCopy: { savedAt: number; added: number; voided: number } | null = null;
+  private fromCopy: CopyUpdate | null = null;
+  /** Every unit read for the centre overview, by id: a cell opens one of these. */
+  private overviewReads = new Map<string, UnitRead>();
+  /** The overview's cell (or unit heading, learner null) a unit was opened from, for focus on the way back. */
+  private openedFrom: { unitId: string; learner: string | null } | null = null;
   private loadedFrom: LrsReadConnection | null = null;
   private source = '';
   private grid: EvidenceGrid | null = null;
@@ -105,6 +156,7 @@ export class CclTutorReport extends LitElement {
     this.announcement = '';
     this.error = '';
     this.store = null;
+    this.overview = null;
     this.filters = { from: '', to: '', learner: '' };
     this.selection = null;
     this.recordFor = null;
@@ -165,14 +217,8 @@ export class CclTutorReport extends LitElement {
     }
   }
 
-  /**
-   * Reads the unit's evidence from the LRS. Where this browser kept a copy from an earlier visit,
-   * that copy is the start and the LRS is asked only for what it stored since (and what was voided
-   * since); `everything` drops the copy and reads it all again.
-   */
-  async load(connection: LrsReadConnection, unitId: string, { everything = false } = {}): Promise<void> {
-    const unit = this.unitById(unitId);
-    if (!unit) return;
+  /** Starts a load: stops any other, takes away what was shown, and puts focus on Cancel. */
+  private begin(): AbortController {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -180,12 +226,32 @@ export class CclTutorReport extends LitElement {
     this.error = '';
     this.progress = '';
     this.store = null;
+    this.overview = null;
+    this.overviewReads = new Map();
     this.selection = null;
     this.recordFor = null;
     this.announcement = s.loading.connecting;
     this.lastAnnounced = performance.now();
-    performance.mark('ccl-report-load-start');
     void this.updateComplete.then(() => this.el<CclLoadStatus>('ccl-load-status')?.focusCancel());
+    return controller;
+  }
+
+  /** Shows why a load failed, and puts focus back on the form. */
+  private async fail(e: unknown): Promise<void> {
+    this.phase = 'failed';
+    this.error = e instanceof LrsReadError ? e.message : String(e);
+    this.announcement = '';
+    await this.updateComplete;
+    this.el<CclLrsConnection>('ccl-lrs-connection')?.focusLoad();
+  }
+
+  /**
+   * Reads one unit's evidence from the LRS. Where this browser kept a copy from an earlier visit,
+   * that copy is the start and the LRS is asked only for what it stored since (and what was voided
+   * since); `everything` drops the copy and reads it all again. What was read becomes the copy.
+   * Null when another load took over meanwhile.
+   */
+  private async readUnit(connection: LrsReadConnection, unit: CatalogueUnit, controller: AbortController, everything: boolean, words: ReadWords): Promise<UnitRead | null> {
     const unitIri = unitIris(this.catalogue.baseIri, unit).unit;
     const key = cacheKey(connection.endpoint, unitIri);
     if (everything) await this.evidenceCache?.delete(key).catch(() => undefined);
@@ -195,27 +261,44 @@ export class CclTutorReport extends LitElement {
     const newest = copy?.snapshot.newestStored;
     const since = newest != null ? new Date(newest - REVISIT_OVERLAP_MS).toISOString() : undefined;
     const queries = since ? [...unitEvidenceQueries(unitIri, { since }), { verb: VOIDED, since }] : unitEvidenceQueries(unitIri);
-    if (copy) this.progress = s.loading.sinceCopy(copy.savedAt);
+    if (copy) this.progress = words.sinceCopy(copy.savedAt);
+    await readStatements(connection, queries, {
+      ...this.readOptions,
+      signal: controller.signal,
+      onStatements: (statements) => store.add(statements),
+      onProgress: (p) => {
+        this.progress = words.progress(p.statements, store.learnerCount, p.pages);
+        if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
+          this.lastAnnounced = performance.now();
+          this.announcement = this.progress;
+        }
+      },
+    });
+    if (this.controller !== controller) return null;
+    const savedAt = Date.now();
+    const voided = store.counts.voided - kept.voided;
+    const fromCopy = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
+    void this.evidenceCache?.put(key, { snapshot: store.snapshot(), savedAt }).catch(() => undefined);
+    return { store, fromCopy, savedAt };
+  }
+
+  /**
+   * Reads the unit's evidence from the LRS (from this browser's copy and what the LRS stored
+   * since, unless `everything`), then shows its grid.
+   */
+  async load(connection: LrsReadConnection, unitId: string, { everything = false } = {}): Promise<void> {
+    const unit = this.unitById(unitId);
+    if (!unit) return;
+    const controller = this.begin();
+    performance.mark('ccl-report-load-start');
     try {
-      await readStatements(connection, queries, {
-        ...this.readOptions,
-        signal: controller.signal,
-        onStatements: (statements) => store.add(statements),
-        onProgress: (p) => {
-          this.progress = s.loading.progress(p.statements, store.learnerCount, p.pages);
-          if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
-            this.lastAnnounced = performance.now();
-            this.announcement = this.progress;
-          }
-        },
-      });
-      if (this.controller !== controller) return;
+      const read = await this.readUnit(connection, unit, controller, everything, { sinceCopy: s.loading.sinceCopy, progress: s.loading.progress });
+      if (!read) return;
+      const store = read.store;
       this.source = new URL(connection.endpoint).origin;
       this.loadedFrom = connection;
-      this.loadedAt = Date.now();
-      const voided = store.counts.voided - kept.voided;
-      this.fromCopy = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
-      void this.evidenceCache?.put(key, { snapshot: store.snapshot(), savedAt: this.loadedAt }).catch(() => undefined);
+      this.loadedAt = read.savedAt;
+      this.fromCopy = read.fromCopy;
       this.filters = { from: '', to: '', learner: '' };
       this.store = store;
       this.phase = 'loaded';
@@ -228,11 +311,50 @@ export class CclTutorReport extends LitElement {
       requestAnimationFrame(() => setTimeout(() => performance.measure('ccl-report-load', 'ccl-report-load-start')));
     } catch (e) {
       if (this.controller !== controller) return;
-      this.phase = 'failed';
-      this.error = e instanceof LrsReadError ? e.message : String(e);
-      this.announcement = '';
+      await this.fail(e);
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+  }
+
+  /**
+   * Reads every unit of the catalogue in turn, each as load() reads one (from this browser's copy
+   * and what the LRS stored since, unless `everything`; progress names the unit), then shows the
+   * centre overview. A cell then opens its unit's grid from what was read here.
+   */
+  async loadOverview(connection: LrsReadConnection, { everything = false } = {}): Promise<void> {
+    const controller = this.begin();
+    const units = this.catalogue.units;
+    try {
+      const reads = new Map<string, UnitRead>();
+      for (const [i, unit] of units.entries()) {
+        const reading = s.overview.readingUnit(i + 1, units.length, unit);
+        this.progress = reading;
+        const read = await this.readUnit(connection, unit, controller, everything, {
+          sinceCopy: (at) => `${reading} ${s.overview.sinceCopy(at)}`,
+          progress: (statements, learners, pages) => `${reading} ${s.loading.progress(statements, learners, pages)}`,
+        });
+        if (!read) return;
+        reads.set(unit.id, read);
+      }
+      this.source = new URL(connection.endpoint).origin;
+      this.loadedFrom = connection;
+      this.loadedAt = Date.now();
+      this.fromCopy = copiesUpdate(reads.values());
+      this.overviewReads = reads;
+      this.openedFrom = null;
+      this.filters = { from: '', to: '', learner: '' };
+      const overview = buildOverview([...reads.values()].map((r) => r.store));
+      this.overview = overview;
+      this.phase = 'loaded';
+      this.announcement = s.overview.loaded(overview.rows.length, overview.units.length);
       await this.updateComplete;
-      this.el<CclLrsConnection>('ccl-lrs-connection')?.focusLoad();
+      await this.el<CclCentreOverview>('ccl-centre-overview')?.updateComplete;
+      this.el<HTMLElement>('#overview-heading')?.focus();
+      this.dataset.state = 'loaded';
+    } catch (e) {
+      if (this.controller !== controller) return;
+      await this.fail(e);
     } finally {
       if (this.controller === controller) this.controller = null;
     }
@@ -243,9 +365,44 @@ export class CclTutorReport extends LitElement {
     if (this.loadedFrom && unitId) void this.load(this.loadedFrom, unitId, { everything: true });
   }
 
+  private reloadOverview(): void {
+    if (this.loadedFrom) void this.loadOverview(this.loadedFrom, { everything: true });
+  }
+
   private onLoadReport(e: LoadReportEvent): void {
     this.connection = { ...e.fields, unitId: e.unitId };
     void this.load(e.connection, e.unitId);
+  }
+
+  private onLoadOverview(e: LoadOverviewEvent): void {
+    this.connection = { ...e.fields, unitId: ALL_UNITS };
+    void this.loadOverview(e.connection);
+  }
+
+  /** Opens a unit's grid from the overview, for the learner of the cell chosen (or all), from what was read. */
+  private async openUnit(e: OpenUnitEvent): Promise<void> {
+    const read = this.overviewReads.get(e.unitId);
+    if (!read) return;
+    this.openedFrom = { unitId: e.unitId, learner: e.learner };
+    this.filters = { from: '', to: '', learner: e.learner ?? '' };
+    this.selection = null;
+    this.store = read.store;
+    this.announceRows = true;
+    await this.updateComplete;
+    await this.el<CclCriteriaGrid>('ccl-criteria-grid')?.updateComplete;
+    this.el<HTMLElement>('#unit-heading')?.focus();
+  }
+
+  private async backToOverview(): Promise<void> {
+    const from = this.openedFrom;
+    this.store = null;
+    this.selection = null;
+    this.filters = { from: '', to: '', learner: '' };
+    await this.updateComplete;
+    const overview = this.el<CclCentreOverview>('ccl-centre-overview');
+    await overview?.updateComplete;
+    if (from) await overview?.focusCell(from.unitId, from.learner);
+    else this.el<HTMLElement>('#overview-heading')?.focus();
   }
 
   private cancel(): void {
@@ -291,11 +448,19 @@ export class CclTutorReport extends LitElement {
 
   private downloadCsv(): void {
     if (!this.grid || !this.unit) return;
-    const csv = gridToCsv(this.grid, s.csv);
+    this.download(gridToCsv(this.grid, s.csv), s.report.csvFile(this.unit.id, isoDate(Date.now())));
+  }
+
+  private downloadOverviewCsv(): void {
+    if (this.overview) this.download(overviewToCsv(this.overview, s.overviewCsv), s.overview.csvFile(isoDate(Date.now())));
+  }
+
+  /** Hands the browser a CSV file to save. */
+  private download(csv: string, fileName: string): void {
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = s.report.csvFile(this.unit.id, isoDate(Date.now()));
+    a.download = fileName;
     document.body.append(a);
     a.click();
     a.remove();
@@ -317,12 +482,60 @@ export class CclTutorReport extends LitElement {
     </main>`;
   }
 
+  /** The unit's grid: loaded on its own, or opened from the centre overview (with a way back). */
+  private renderUnit(store: EvidenceStore, grid: EvidenceGrid) {
+    const unit = store.unit;
+    const selected = this.selection;
+    const learner = selected ? this.learners.find((l) => l.key === selected.learner) : undefined;
+    const fromOverview = this.overview !== null;
+    const fromCopy = fromOverview ? (this.overviewReads.get(unit.id)?.fromCopy ?? null) : this.fromCopy;
+    return html`<section class="results" aria-labelledby="unit-heading">
+      <h2 id="unit-heading" tabindex="-1">${s.unitName(unit)}</h2>
+      <p class="source">
+        ${s.loading.loaded(this.learners.length, store.counts.evidence, store.counts.ignored)} ${s.report.source(this.source, this.loadedAt)}
+        ${fromCopy ? s.report.fromCopy(fromCopy.savedAt, fromCopy.added, fromCopy.voided) : nothing}
+      </p>
+      <ccl-report-filters .learners=${this.learners} .values=${this.filters} @filters-change=${this.onFilters}></ccl-report-filters>
+      <div class="actions">
+        ${fromOverview ? html`<button type="button" class="secondary back-to-overview" @click=${this.backToOverview}>${s.overview.back}</button>` : nothing}
+        <button type="button" class="secondary csv" @click=${this.downloadCsv} ?disabled=${grid.rows.length === 0}>${s.report.downloadCsv}</button>
+        ${fromOverview ? nothing : html`<button type="button" class="secondary reload" @click=${this.reloadEverything}>${s.report.reloadEverything}</button>`}
+      </div>
+      ${grid.rows.length === 0
+        ? html`<p class="empty">${s.report.noLearners}</p>`
+        : html`<ccl-criteria-grid .grid=${grid} .selected=${selected} @show-evidence=${this.showEvidence} @open-record=${this.openRecord}></ccl-criteria-grid>`}
+      ${selected && learner
+        ? html`<ccl-criterion-evidence
+            .learner=${learner}
+            .evidence=${criterionEvidence(store, selected.learner, selected.code, dayRange(this.filters.from, this.filters.to))}
+            @back-to-grid=${this.backToGrid}
+            @open-record=${this.openRecord}
+          ></ccl-criterion-evidence>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderOverview(overview: CentreOverview) {
+    const fromCopy = this.fromCopy;
+    return html`<section class="results" aria-labelledby="overview-heading">
+      <h2 id="overview-heading" tabindex="-1">${s.overview.heading}</h2>
+      <p class="source">
+        ${s.overview.loaded(overview.rows.length, overview.units.length)} ${s.report.source(this.source, this.loadedAt)}
+        ${fromCopy ? s.report.fromCopy(fromCopy.savedAt, fromCopy.added, fromCopy.voided) : nothing}
+      </p>
+      <div class="actions">
+        <button type="button" class="secondary overview-csv" @click=${this.downloadOverviewCsv} ?disabled=${overview.rows.length === 0}>${s.overview.downloadCsv}</button>
+        <button type="button" class="secondary reload" @click=${this.reloadOverview}>${s.report.reloadEverything}</button>
+      </div>
+      ${overview.rows.length === 0
+        ? html`<p class="empty">${s.overview.noEvidence}</p>`
+        : html`<ccl-centre-overview .overview=${overview} @open-unit=${this.openUnit}></ccl-centre-overview>`}
+    </section>`;
+  }
+
   private renderReport() {
     const store = this.store;
     const grid = this.grid;
-    const unit = this.unit;
-    const selected = this.selection;
-    const learner = selected ? this.learners.find((l) => l.key === selected.learner) : undefined;
     return html`
       <header class="page-header">
         <h1>${s.pageTitle}</h1>
@@ -337,6 +550,7 @@ export class CclTutorReport extends LitElement {
           .unitId=${this.connection.unitId}
           ?busy=${this.phase === 'loading'}
           @load-report=${this.onLoadReport}
+          @load-overview=${this.onLoadOverview}
         ></ccl-lrs-connection>
         <ccl-load-status
           ?loading=${this.phase === 'loading'}
@@ -345,31 +559,7 @@ export class CclTutorReport extends LitElement {
           .error=${this.error}
           @cancel-load=${this.cancel}
         ></ccl-load-status>
-        ${store && grid && unit
-          ? html`<section class="results" aria-labelledby="unit-heading">
-              <h2 id="unit-heading" tabindex="-1">${s.unitName(unit)}</h2>
-              <p class="source">
-                ${s.loading.loaded(this.learners.length, store.counts.evidence, store.counts.ignored)} ${s.report.source(this.source, this.loadedAt)}
-                ${this.fromCopy ? s.report.fromCopy(this.fromCopy.savedAt, this.fromCopy.added, this.fromCopy.voided) : nothing}
-              </p>
-              <ccl-report-filters .learners=${this.learners} .values=${this.filters} @filters-change=${this.onFilters}></ccl-report-filters>
-              <div class="actions">
-                <button type="button" class="secondary csv" @click=${this.downloadCsv} ?disabled=${grid.rows.length === 0}>${s.report.downloadCsv}</button>
-                <button type="button" class="secondary reload" @click=${this.reloadEverything}>${s.report.reloadEverything}</button>
-              </div>
-              ${grid.rows.length === 0
-                ? html`<p class="empty">${s.report.noLearners}</p>`
-                : html`<ccl-criteria-grid .grid=${grid} .selected=${selected} @show-evidence=${this.showEvidence} @open-record=${this.openRecord}></ccl-criteria-grid>`}
-              ${selected && learner
-                ? html`<ccl-criterion-evidence
-                    .learner=${learner}
-                    .evidence=${criterionEvidence(store, selected.learner, selected.code, dayRange(this.filters.from, this.filters.to))}
-                    @back-to-grid=${this.backToGrid}
-                    @open-record=${this.openRecord}
-                  ></ccl-criterion-evidence>`
-                : nothing}
-            </section>`
-          : nothing}
+        ${store && grid ? this.renderUnit(store, grid) : this.overview ? this.renderOverview(this.overview) : nothing}
       </main>
     `;
   }

@@ -1,5 +1,5 @@
 import type { CourseData, OutcomeData, QuestionData } from '../../tracking/learner-model/course-data.js';
-import { correctPatterns, formatResponse, interactionType } from '../../tracking/learner-model/question-kinds/index.js';
+import { correctPatterns, creditOf, exampleResponse, formatResponse, interactionType } from '../../tracking/learner-model/question-kinds/index.js';
 import { objectiveId } from '../../tracking/tracker.js';
 import { responseGiven } from './learner.js';
 import type { StoredTracks } from './moodle.js';
@@ -53,7 +53,9 @@ export class ExpectedProgress {
     const outcome = this.outcome(outcomeNumber);
     this.answers.push(...answered.map((a) => ({ outcome: outcomeNumber, ...a })));
     for (const c of outcome.criteria) {
-      const asked = answered.filter((a) => this.question(outcome, a.id).criteria.includes(c.code));
+      // A practice contact does not judge a criterion it practises only in its unmarked case note.
+      const judges = (q: QuestionData) => creditOf(q, exampleResponse(q, true)).some((k) => k.code === c.code && k.possible > 0);
+      const asked = answered.filter((a) => judges(this.question(outcome, a.id)));
       if (!asked.length) continue;
       const score = Math.round((100 * asked.filter((a) => a.right).length) / asked.length);
       this.best.set(c.code, Math.max(this.best.get(c.code) ?? 0, score));

@@ -3,7 +3,7 @@ import { loadAllCourses } from '../../tests/support/units.js';
 import type { CourseData } from './course-data.js';
 import { answerQuestion, criteriaNotMet, drawQuestions, initialState, outcomeMet, questionsPerCriterion, saveDraft, startAttempt, unitResult, type AttemptScope, type LearnerState } from './learner-state.js';
 import { seededRandom } from './shuffle.js';
-import { exampleResponse } from './question-kinds/index.js';
+import { creditOf, exampleResponse } from './question-kinds/index.js';
 
 const courses = loadAllCourses();
 const course = courses.find((c) => c.unit.id === 'f-503-0389')!;
@@ -117,5 +117,19 @@ describe('knowledge check draw and scoring', () => {
     expect(s.outcomes[oi]!.attempt!.draft!.path).toEqual([0, 0, 1]);
     s = answerQuestion(j, s, oi, 0, exampleResponse(j.outcomes[oi]!.questions[qi]!, true));
     expect(s.outcomes[oi]!.attempt!.draft).toBeUndefined();
+  });
+});
+
+describe('practice contacts', () => {
+  const simulations = courses.flatMap((c) => c.outcomes.flatMap((o) => o.questions.filter((q) => q.type === 'simulation').map((q) => ({ unit: c.unit.id, q }))));
+
+  it('earn full credit on the best path for every criterion they judge, and judge none only by the unmarked case note', () => {
+    const short: string[] = [];
+    for (const { unit, q } of simulations) {
+      for (const c of creditOf(q, exampleResponse(q, true)))
+        if (c.possible > 0 && c.earned < c.possible) short.push(`${unit} ${q.id} ${c.code}: ${c.earned} of ${c.possible}`);
+    }
+    expect(simulations.length).toBeGreaterThan(20);
+    expect(short).toEqual([]);
   });
 });

@@ -185,6 +185,8 @@ export const simulation: QuestionKind<SimulationQuestion, number[]> = {
   credit: (q, r): CriterionCredit[] => {
     const steps = walk(q, r)!.steps.filter((s) => s.chosen);
     return q.criteria.map((code) => {
+      // A criterion practised only in the case note, which is not marked, is not judged here.
+      if (!q.turns.some((t) => t.kind !== 'write' && t.criteria.includes(code))) return { code, earned: 0, possible: 0 };
       const on = steps.filter((s) => s.turn.criteria.includes(code));
       // A criterion whose turns the path never reached earns nothing from this contact.
       return { code, earned: on.reduce((n, s) => n + QUALITY_CREDIT[s.chosen!.quality], 0) / Math.max(1, on.length), possible: 1 };

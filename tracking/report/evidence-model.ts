@@ -108,8 +108,9 @@ export class EvidenceStore {
         entry.learner = record.learner;
         entry.namedAt = record.time;
       }
-    if (record.kind === 'judgement') entry.judgements.push(record);
-    else entry.answers.push({ ...record, question: this.intern(record.question) });
+    // Records share their learner's one identity object, and answers one copy of each question.
+    if (record.kind === 'judgement') entry.judgements.push({ ...record, learner: entry.learner });
+    else entry.answers.push({ ...record, learner: entry.learner, question: this.intern(record.question) });
   }
 
   /** Takes voided statements out of the evidence; a learner left with none is left out. */
@@ -215,6 +216,29 @@ function summarise(code: string, judgements: readonly CriterionJudgement[], answ
   return { code, status: passed > 0 ? 'met' : failed > 0 ? 'not-yet' : 'not-attempted', attempts: passed + failed, lastActivity: last };
 }
 
+/** Every criterion's summary in one pass over a learner's records (as summarise gives each). */
+function summariseAll(criteria: readonly { code: string }[], judgements: readonly CriterionJudgement[], answers: readonly AnsweredQuestion[], range?: TimeRange): CriterionSummary[] {
+  const tally = new Map(criteria.map((c) => [c.code, { passed: 0, failed: 0, last: null as number | null }]));
+  for (const j of judgements) {
+    const t = tally.get(j.criterion);
+    if (!t || !inRange(j.time, range)) continue;
+    if (j.passed) t.passed++;
+    else t.failed++;
+    if (t.last === null || j.time > t.last) t.last = j.time;
+  }
+  for (const a of answers) {
+    if (!inRange(a.time, range)) continue;
+    for (const code of a.criteria) {
+      const t = tally.get(code);
+      if (t && (t.last === null || a.time > t.last)) t.last = a.time;
+    }
+  }
+  return criteria.map(({ code }) => {
+    const t = tally.get(code)!;
+    return { code, status: t.passed > 0 ? 'met' : t.failed > 0 ? 'not-yet' : 'not-attempted', attempts: t.passed + t.failed, lastActivity: t.last };
+  });
+}
+
 /**
  * The learners × criteria grid for the filters. A learner appears when they have evidence on the
  * unit in the period (so a date range leaves out learners with nothing in it).
@@ -226,7 +250,7 @@ export function buildGrid(store: EvidenceStore, filters: ReportFilters = {}): Ev
   for (const learner of store.learners()) {
     if (filters.learner !== undefined && learner.key !== filters.learner) continue;
     const { judgements, answers } = store.records(learner.key)!;
-    const cells = criteria.map((c) => summarise(c.code, judgements, answers, filters.range));
+    const cells = summariseAll(criteria, judgements, answers, filters.range);
     if (cells.every((c) => c.lastActivity === null)) continue;
     const outcomes = unit.outcomes.map((o) => {
       const mine = cells.filter((_, i) => criteria[i]!.outcome === o.number);

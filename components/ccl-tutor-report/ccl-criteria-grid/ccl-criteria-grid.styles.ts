@@ -12,6 +12,16 @@ export const gridStyles = css`
   .legend {
     color: var(--ccl-muted);
   }
+  .pages {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin: 0 0 0.5rem;
+  }
+  .pages p {
+    margin: 0;
+  }
   .scroller {
     /* Positioned, so the visually hidden text in far cells stays inside the scrolling region. */
     position: relative;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildGrid } from '../../../tracking/report/evidence-model.js';
 import { formatDate } from '../report-strings.js';
 import { sampleStore } from '../report-test-fixtures.js';
-import type { CclCriteriaGrid } from './ccl-criteria-grid.js';
+import { ROWS_PER_PAGE, type CclCriteriaGrid } from './ccl-criteria-grid.js';
 import './ccl-criteria-grid.js';
 
 async function mount(): Promise<CclCriteriaGrid> {
@@ -87,5 +87,54 @@ describe('ccl-criteria-grid', () => {
       { learner: 'account https://lms.example.org ada', code: '1.2' },
       { learner: 'account https://lms.example.org ben' },
     ]);
+  });
+});
+
+describe('ccl-criteria-grid with many learners', () => {
+  /** The sample grid with its two learners copied into `n` learners. */
+  function manyLearners(n: number) {
+    const grid = buildGrid(sampleStore());
+    const rows = Array.from({ length: n }, (_, i) => {
+      const row = grid.rows[i % 2]!;
+      const name = `Learner ${String(i + 1).padStart(3, '0')}`;
+      return { ...row, learner: { key: `key-${i}`, name, id: `id-${i}` } };
+    });
+    return { ...grid, rows };
+  }
+
+  it('shows a page of learners at a time, each row saying its place among all, with the keys going on to the next page', async () => {
+    const el = document.createElement('ccl-criteria-grid');
+    el.grid = manyLearners(ROWS_PER_PAGE * 2 + 7);
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const rows = () => [...root.querySelectorAll('tbody tr')];
+    expect(rows()).toHaveLength(ROWS_PER_PAGE);
+    expect(root.querySelector('table')!.getAttribute('aria-rowcount')).toBe(String(ROWS_PER_PAGE * 2 + 7 + 3));
+    expect(rows()[0]!.getAttribute('aria-rowindex')).toBe('3');
+    expect(text(root.querySelector('#page-status'))).toBe(`Learners 1 to ${ROWS_PER_PAGE} of ${ROWS_PER_PAGE * 2 + 7}`);
+    expect((root.querySelector('button.previous') as HTMLButtonElement).disabled).toBe(true);
+
+    // ArrowDown from the page's last row turns the page and keeps the column.
+    const last = rows().at(-1)!.querySelector('td[data-code="1.2"] button') as HTMLButtonElement;
+    last.focus();
+    last.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    const focused = root.activeElement as HTMLElement;
+    expect(focused.closest('tr')!.getAttribute('aria-rowindex')).toBe(String(ROWS_PER_PAGE + 3));
+    expect(focused.closest('td')!.dataset.code).toBe('1.2');
+    expect(text(root.querySelector('#page-status'))).toBe(`Learners ${ROWS_PER_PAGE + 1} to ${ROWS_PER_PAGE * 2} of ${ROWS_PER_PAGE * 2 + 7}`);
+
+    (root.querySelector('button.next') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(rows()).toHaveLength(7);
+    expect(root.activeElement?.id).toBe('page-status');
+    expect((root.querySelector('button.next') as HTMLButtonElement).disabled).toBe(true);
+    expect(root.querySelectorAll('button[tabindex="0"]')).toHaveLength(1);
+
+    // A cell on another page can still be focused by learner (as when the evidence panel closes).
+    await el.focusCell('key-3', '2.1');
+    expect((root.activeElement as HTMLElement).closest('tr')!.dataset.learner).toBe('key-3');
   });
 });

@@ -6,6 +6,8 @@ import { formatDate, reportStrings } from '../report-strings.js';
 import { gridStyles } from './ccl-criteria-grid.styles.js';
 
 const s = reportStrings.grid;
+/** Learners shown at once. A college's thousands stay quick to draw, and the table stays a real table. */
+export const ROWS_PER_PAGE = 50;
 
 export interface CellSelection {
   learner: string;
@@ -17,6 +19,8 @@ export interface CellSelection {
  * learner row header, one button per cell (status in words and a mark, attempts, latest
  * activity), totals per learner, per outcome and per criterion. One tab stop: the arrow keys
  * move between cells, Home / End to the ends of a row, Ctrl+Home / Ctrl+End to the corners.
+ * Learners are shown ROWS_PER_PAGE at a time, with page buttons; the arrow keys go on to the next
+ * or previous page, and every row says its place among all (aria-rowindex of aria-rowcount).
  *
  * @fires show-evidence - ShowEvidenceEvent when a cell is chosen.
  * @fires open-record - OpenRecordEvent when a learner's evidence record is asked for.
@@ -45,18 +49,35 @@ export class CclCriteriaGrid extends LitElement {
     const row = this.grid?.rows.findIndex((r) => r.learner.key === learner) ?? -1;
     const col = this.grid?.criteria.findIndex((c) => c.code === code) ?? -1;
     if (row < 0 || col < 0) return;
-    this.active = { row, col };
-    await this.updateComplete;
-    this.button(row, col)?.focus();
+    await this.moveTo(row, col);
   }
 
   /** Moves focus to a learner's "Open record" button (after their record closes). */
   async focusRecordButton(learner: string): Promise<void> {
     const row = this.grid?.rows.findIndex((r) => r.learner.key === learner) ?? -1;
     if (row < 0) return;
-    this.active = { row, col: this.columns - 1 };
+    await this.moveTo(row, this.columns - 1);
+  }
+
+  /** The first row of the page shown. */
+  private get pageStart(): number {
+    return Math.floor(this.active.row / ROWS_PER_PAGE) * ROWS_PER_PAGE;
+  }
+
+  /** Makes a cell the tab stop, turning to its page, and focuses it. */
+  private async moveTo(row: number, col: number): Promise<void> {
+    this.active = { row, col };
     await this.updateComplete;
-    this.button(row, this.columns - 1)?.focus();
+    this.button(row, col)?.focus();
+  }
+
+  /** Turns to another page of learners, keeping the column, and puts focus on the page's first row. */
+  private async turnPage(by: number): Promise<void> {
+    const rows = this.grid?.rows.length ?? 0;
+    const start = Math.min(Math.max(0, this.pageStart + by * ROWS_PER_PAGE), Math.max(0, rows - 1));
+    this.active = { row: start, col: this.active.col };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#page-status')?.focus();
   }
 
   private get columns(): number {
@@ -98,8 +119,7 @@ export class CclCriteriaGrid extends LitElement {
         return;
     }
     e.preventDefault();
-    this.active = { row, col };
-    this.button(row, col)?.focus();
+    void this.moveTo(row, col);
   }
 
   private onFocusin(e: FocusEvent): void {
@@ -136,28 +156,62 @@ export class CclCriteriaGrid extends LitElement {
     </td>`;
   }
 
+  /** One learner's row; `r` is its place among all learners, counted from 0. */
+  private renderRow(grid: EvidenceGrid, row: GridRow, r: number, ofOutcome: (n: number) => { i: number }[]) {
+    return html`<tr data-learner=${row.learner.key} aria-rowindex=${r + 3}>
+      <th scope="row" class="learner-col"><span class="name">${row.learner.name}</span> <span class="id">${row.learner.id}</span></th>
+      ${grid.unit.outcomes.map(
+        (o, k) => html`${ofOutcome(o.number).map(({ i }) => this.cell(row, r, row.cells[i]!, i))}
+          <td class="total outcome-total" data-outcome=${o.number}>${s.of(row.outcomes[k]!.met, row.outcomes[k]!.of)}</td>`,
+      )}
+      <td class="total unit-total">${s.of(row.met, row.of)}</td>
+      <td class="record-col">
+        <button type="button" class="secondary record" data-row=${r} data-col=${grid.criteria.length} tabindex=${this.tabindex(r, grid.criteria.length)}
+          @click=${() => this.openRecord(row.learner.key)}>
+          ${s.openRecord}<span class="visually-hidden">${s.recordFor(row.learner.name)}</span>
+        </button>
+      </td>
+    </tr>`;
+  }
+
+  private renderPages(total: number) {
+    if (total <= ROWS_PER_PAGE) return nothing;
+    const start = this.pageStart;
+    const end = Math.min(total, start + ROWS_PER_PAGE);
+    return html`<div class="pages">
+      <button type="button" class="secondary previous" ?disabled=${start === 0} @click=${() => this.turnPage(-1)}>${s.previousPage}</button>
+      <p id="page-status" tabindex="-1" aria-live="polite">${s.pageStatus(start + 1, end, total)}</p>
+      <button type="button" class="secondary next" ?disabled=${end >= total} @click=${() => this.turnPage(1)}>${s.nextPage}</button>
+    </div>`;
+  }
+
   override render() {
     const grid = this.grid;
     if (!grid) return nothing;
     const unit = grid.unit;
     const ofOutcome = (n: number) => grid.criteria.map((c, i) => ({ c, i })).filter(({ c }) => c.outcome === n);
+    const start = this.pageStart;
+    const shown = grid.rows.slice(start, start + ROWS_PER_PAGE);
+    // Header rows are rows 1 and 2 of the table; learners follow; the totals row is last.
+    const rowCount = grid.rows.length + 3;
     return html`
       <p class="help" id="grid-help">${s.help}</p>
       <p class="legend">${s.legend}</p>
+      ${this.renderPages(grid.rows.length)}
       <div class="scroller" role="region" aria-labelledby="grid-caption" tabindex="0">
-        <table @keydown=${this.onKeydown} @focusin=${this.onFocusin} aria-describedby="grid-help">
+        <table @keydown=${this.onKeydown} @focusin=${this.onFocusin} aria-describedby="grid-help" aria-rowcount=${rowCount}>
           <caption id="grid-caption">${s.caption(unit)}</caption>
           <colgroup><col class="learner-width" /></colgroup>
           ${unit.outcomes.map((o) => html`<colgroup>${o.criteria.map(() => html`<col class="criterion-width" />`)}<col class="total-width" /></colgroup>`)}
           <colgroup><col class="unit-width" /><col class="record-width" /></colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex="1">
               <th scope="col" rowspan="2" class="learner-col">${s.learner}</th>
               ${unit.outcomes.map((o) => html`<th scope="colgroup" colspan=${o.criteria.length + 1} class="outcome">${s.outcome(unit, o.number)}</th>`)}
               <th scope="col" rowspan="2" class="total">${s.unitMet}</th>
               <th scope="col" rowspan="2" class="record-col">${s.record}</th>
             </tr>
-            <tr>
+            <tr aria-rowindex="2">
               ${unit.outcomes.map(
                 (o) => html`${o.criteria.map((c) => html`<th scope="col" class="criterion" title=${c.text}>${c.code}</th>`)}
                   <th scope="col" class="total">${s.outcomeMet}</th>`,
@@ -165,25 +219,10 @@ export class CclCriteriaGrid extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${grid.rows.map(
-              (row, r) => html`<tr data-learner=${row.learner.key}>
-                <th scope="row" class="learner-col"><span class="name">${row.learner.name}</span> <span class="id">${row.learner.id}</span></th>
-                ${unit.outcomes.map(
-                  (o, k) => html`${ofOutcome(o.number).map(({ i }) => this.cell(row, r, row.cells[i]!, i))}
-                    <td class="total outcome-total" data-outcome=${o.number}>${s.of(row.outcomes[k]!.met, row.outcomes[k]!.of)}</td>`,
-                )}
-                <td class="total unit-total">${s.of(row.met, row.of)}</td>
-                <td class="record-col">
-                  <button type="button" class="secondary record" data-row=${r} data-col=${grid.criteria.length} tabindex=${this.tabindex(r, grid.criteria.length)}
-                    @click=${() => this.openRecord(row.learner.key)}>
-                    ${s.openRecord}<span class="visually-hidden">${s.recordFor(row.learner.name)}</span>
-                  </button>
-                </td>
-              </tr>`,
-            )}
+            ${shown.map((row, k) => this.renderRow(grid, row, start + k, ofOutcome))}
           </tbody>
           <tfoot>
-            <tr>
+            <tr aria-rowindex=${rowCount}>
               <th scope="row" class="learner-col">${s.totalsRow}</th>
               ${unit.outcomes.map(
                 (o, k) => html`${ofOutcome(o.number).map(({ i }) => {

@@ -193,9 +193,6 @@ export const reportStrings = {
     unitMet: 'Unit met',
     statuses: statusNames,
     totalsRow: 'Learners met',
-    previousPage: 'Previous learners',
-    nextPage: 'Next learners',
-    pageStatus: (first: number, last: number, of: number) => `Learners ${count(first)} to ${count(last)} of ${count(of)}`,
     ofTotal: (met: number, of: number) => `${met} of ${of}`,
   } satisfies CsvLabels,
 

@@ -1,5 +1,6 @@
 import type { CourseData, LessonData, OutcomeData, QuestionData } from '../../tracking/learner-model/course-data.js';
 import { MAX_QUESTIONS_PER_CRITERION } from '../../tracking/learner-model/learner-state.js';
+import { lessonKey } from '../../tracking/learner-model/state-codec.js';
 import { ContentError, type ContentProblem } from './content-error.js';
 import type { UnitSources } from './load-unit.js';
 import { CRITERION_HEADING, GLOSSARY_REF, countWords, createRenderer, htmlToText, slugify } from './markdown.js';
@@ -101,6 +102,9 @@ export function buildCourse(src: UnitSources, settings: CourseSettings): BuiltCo
     const fm = lesson.frontMatter;
     const fmLine = (key: string) => lesson.lineOf(key);
     if (lessonIds.has(fm.id)) problems.push({ file: lesson.file, line: fmLine('id'), message: `lesson id "${fm.id}" is used twice` });
+    // Saved progress names a lesson opened by a short hash of its id: two lessons must not share one.
+    const sameKey = [...lessonIds].find((id) => id !== fm.id && lessonKey(id) === lessonKey(fm.id));
+    if (sameKey) problems.push({ file: lesson.file, line: fmLine('id'), message: `lesson id "${fm.id}" saves progress under the same key as "${sameKey}": choose another id` });
     lessonIds.add(fm.id);
     if (!outcomeNumbers.has(fm.outcome)) {
       problems.push({ file: lesson.file, line: fmLine('outcome'), message: `there is no outcome ${fm.outcome} in unit.yaml` });

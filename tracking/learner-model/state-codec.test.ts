@@ -4,7 +4,7 @@ import type { CourseData } from './course-data.js';
 import { answerQuestion, initialState, startAttempt, type LearnerState } from './learner-state.js';
 import { seededRandom } from './shuffle.js';
 import { walk, type Response } from './question-kinds/index.js';
-import { SUSPEND_DATA_LIMIT, decodeState, encodeState, worstCaseState, worstCaseSuspendLength } from './state-codec.js';
+import { SUSPEND_DATA_LIMIT, decodeState, encodeState, lessonKey, worstCaseState, worstCaseSuspendLength } from './state-codec.js';
 import { loadAllCourses } from '../../tests/support/units.js';
 
 const courses = loadAllCourses();
@@ -109,6 +109,27 @@ describe('state codec', () => {
     const decoded = decodeState(changed, encodeState(course, state))!;
     expect(decoded.outcomes[0]).toEqual({ ...state.outcomes[0]!, seen: [], attempt: null });
     expect(decoded.outcomes.slice(1)).toEqual(state.outcomes.slice(1));
+  });
+
+  it('ticks the same lessons in a re-issued package with a lesson added before them, and still reads positions saved earlier', () => {
+    const course = courses[0]!;
+    const first = course.outcomes[0]!;
+    const ids = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
+    const state: LearnerState = { ...initialState(course), visited: [ids[0]!, ids[2]!, ids.at(-1)!] };
+    const added = { ...first.lessons[0]!, id: 'a-new-lesson', title: 'A new lesson' };
+    const reissued = { ...course, outcomes: course.outcomes.map((o, i) => (i === 0 ? { ...o, lessons: [added, ...o.lessons] } : o)) };
+    expect(decodeState(reissued, encodeState(course, state))!.visited).toEqual(state.visited);
+    // A state saved as a bit set of positions (before lessons were saved by key) is read as it was.
+    const parsed = JSON.parse(encodeState(course, state).slice(1));
+    parsed[1] = (1n | (1n << 2n)).toString(16);
+    expect(decodeState(course, `2${JSON.stringify(parsed)}`)!.visited).toEqual([ids[0], ids[2]]);
+  });
+
+  it('names no two lessons of a unit by the same key', () => {
+    for (const c of courses) {
+      const ids = c.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
+      expect(new Set(ids.map(lessonKey)).size, c.unit.id).toBe(ids.length);
+    }
   });
 
   it('reads a state saved before criterion mastery (version 1): lessons, attempts and criterion scores are kept', () => {

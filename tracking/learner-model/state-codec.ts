@@ -5,11 +5,14 @@ import type { Encoded } from './question-kinds/kind.js';
 
 /**
  * Compact, versioned text form of the learner state, for `suspend_data`.
- * Format "2" + JSON: [location, visitedBits, [[attempts, [criterionBest…], seenBits, attempt|0, bank], …]]
+ * Format "2" + JSON: [location, visited, [[attempts, [criterionBest…], seenBits, attempt|0, bank], …]]
  * where an attempt is [[bank index…], [answer|null…], day started, criteriaBits, draft|0], a draft
  * is [position, [choice…]], `bank` is a short hash of the outcome's question ids (a saved attempt
  * is kept only for the bank it was drawn from), a number -1 stands for "none", and bit sets are
- * hexadecimal. Answers are each kind's own encoding (question-kinds/).
+ * hexadecimal. `visited` is "~" and three characters per lesson opened, a short hash of its id
+ * (lessonKey), so a re-issued package with a lesson added or moved still ticks the right ones;
+ * a saved state from before that holds a bit set of lesson positions, read as it was.
+ * Answers are each kind's own encoding (question-kinds/).
  * Version "1" (before criterion mastery) is read too: lessons opened, attempts and criterion
  * scores are kept; its attempts are not (their banks cannot be checked).
  */
@@ -43,12 +46,26 @@ export function bankHash(outcome: OutcomeData): string {
   return ((h ^ (h >>> 16)) & 0xffff).toString(16).padStart(4, '0');
 }
 
+/** Three base-36 characters naming a lesson by its id, the same in every build. */
+export function lessonKey(id: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return (h % 36 ** 3).toString(36).padStart(3, '0');
+}
+
+/** The lessons opened, from what was saved: keys (by id), or an older bit set of positions. */
+function decodeVisited(raw: string, lessonIds: string[]): string[] {
+  if (!raw.startsWith('~')) return hexToBits(raw).filter((i) => i < lessonIds.length).map((i) => lessonIds[i]!);
+  const byKey = new Map(lessonIds.map((id) => [lessonKey(id), id]));
+  return (raw.slice(1).match(/.{3}/g) ?? []).flatMap((k) => byKey.get(k) ?? []);
+}
+
 const encodeAnswer = (q: QuestionData, r: Response | null): EncodedAnswer => (r === null ? null : encodeResponse(q, r));
 const decodeAnswer = (q: QuestionData, a: unknown): Response | null => (a === null ? null : decodeResponse(q, a));
 
 export function encodeState(course: CourseData, state: LearnerState): string {
-  const lessonIds = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
-  const visited = state.visited.map((id) => lessonIds.indexOf(id)).filter((i) => i >= 0);
+  const lessonIds = new Set(course.outcomes.flatMap((o) => o.lessons.map((l) => l.id)));
+  const visited = `~${state.visited.filter((id) => lessonIds.has(id)).map(lessonKey).join('')}`;
   const outcomes: EncodedOutcome[] = state.outcomes.map((o, i) => {
     const outcome = course.outcomes[i]!;
     const a = o.attempt;
@@ -63,7 +80,7 @@ export function encodeState(course: CourseData, state: LearnerState): string {
       : 0;
     return [o.attempts, o.criterionBest.map((b) => b ?? -1), bitsToHex(o.seen), attempt, bankHash(outcome)];
   });
-  return CODEC_VERSION + JSON.stringify([state.location, bitsToHex(visited), outcomes]);
+  return CODEC_VERSION + JSON.stringify([state.location, visited, outcomes]);
 }
 
 /**
@@ -85,7 +102,7 @@ export function decodeState(course: CourseData, text: string | null | undefined)
   const state = initialState(course);
   const lessonIds = course.outcomes.flatMap((o) => o.lessons.map((l) => l.id));
   try {
-    state.visited = hexToBits(raw[1]).filter((i) => i < lessonIds.length).map((i) => lessonIds[i]!);
+    state.visited = decodeVisited(raw[1], lessonIds);
   } catch {
     state.visited = [];
   }

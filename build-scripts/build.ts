@@ -9,7 +9,11 @@ import { basename, dirname, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CourseData } from '../tracking/learner-model/course-data.js';
 import { SUSPEND_DATA_LIMIT, worstCaseSuspendLength } from '../tracking/learner-model/state-codec.js';
-import { buildPlayer } from './build-player.js';
+import { buildPlayer, preloadsFor } from './build-player.js';
+
+/** What a cmi5 launch loads before its first view (create-tracker.ts), and a SCORM launch reporting to an LRS. */
+const CMI5_START = ['player-launch-params.js', 'player-cmi5-tracker.js', 'player-tracker-with-fallback.js', 'player-local-tracker.js'];
+const XAPI_START = ['player-launch-params.js', 'player-tracker-with-statements.js'];
 import { buildTutorPage } from './build-tutor.js';
 import { ContentError } from './content/content-error.js';
 import { buildCourse, type CriterionCoverage } from './content/build-course.js';
@@ -87,7 +91,8 @@ export async function runBuild(root: string, options: BuildOptions, contentRoot 
   mkdirSync(dirname(options.outDir), { recursive: true });
   const tmp = mkdtempSync(`${options.outDir}.tmp-`);
   try {
-    const { files: playerFiles, eager } = await buildPlayer(root, join(tmp, 'player'));
+    const built = await buildPlayer(root, join(tmp, 'player'));
+    const { files: playerFiles, eager } = built;
     const player = [...playerFiles].map(([file, js]) => ({ file, gzipBytes: gzipSync(js, { level: 9 }).length, eager: file === 'player.js' || eager.includes(file) }));
     const jsGzipBytes = player.reduce((n, f) => n + f.gzipBytes, 0);
     const logo = options.logo ? { name: `logo${extname(options.logo).toLowerCase()}`, bytes: readFileSync(options.logo) } : undefined;
@@ -100,7 +105,7 @@ export async function runBuild(root: string, options: BuildOptions, contentRoot 
       for (const standard of options.standards) {
         // Chunks this launch will certainly load are preloaded: the eager ones always, the xAPI ones when it reports to an LRS.
         const reports = standard === 'cmi5' || options.lrs !== undefined;
-        const preload = reports ? [...playerFiles.keys()].filter((f) => f !== 'player.js') : eager;
+        const preload = reports ? preloadsFor(built, standard === 'cmi5' ? CMI5_START : XAPI_START) : eager;
         const files = new Map<string, string | Uint8Array>([['index.html', launchPage(course, standard, preload)], ...playerFiles]);
         if (logo) files.set(logo.name, logo.bytes);
         const manifest = MANIFEST[standard];

@@ -62,7 +62,7 @@ export const reportStrings = {
   report: {
     source: (origin: string, at: number) => `Read from ${origin} at ${formatDateTime(at)}.`,
     fromCopy: (savedAt: number, added: number, voided: number) =>
-      `Kept in this browser since ${formatDateTime(savedAt)}; the LRS sent ${plural(added, 'new statement')} of evidence since then${voided ? `, and voided ${count(voided)}` : ''}.`,
+      `Kept in this browser since ${formatDateTime(savedAt)}; the LRS sent ${added ? plural(added, 'new statement') : 'no new statements'} of evidence since then${voided ? `, and voided ${count(voided)}` : ''}.`,
     reloadEverything: 'Reload everything from the LRS',
     noLearners: 'No learner has knowledge-check evidence on this unit in the LRS for these filters.',
     showing: (learners: number) => `Showing ${plural(learners, 'learner')}.`,

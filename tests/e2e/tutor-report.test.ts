@@ -443,6 +443,45 @@ describe('tutor evidence report over a real LRS', () => {
     await page.context().close();
   });
 
+  it('opened again in the same browser, shows the same grid from its own copy, asking the LRS only for what it stored since', async () => {
+    const first = await openReport();
+    const grid = await readGrid(first);
+    // The copy is written once the grid shows, in parts and then its own entry.
+    await expect
+      .poll(() => first.evaluate(() => new Promise<number>((resolve) => {
+        const open = indexedDB.open('ccl-tutor-report');
+        open.onsuccess = () => {
+          const keys = open.result.transaction('evidence').objectStore('evidence').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.filter((k) => !String(k).includes(' #')).length);
+        };
+        open.onerror = () => resolve(0);
+      })))
+      .toBe(1);
+    const page = await first.context().newPage();
+    const asked: URL[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/lrs/statements')) asked.push(new URL(r.url()));
+    });
+    await page.goto(`${env.server.url}/tutor/?${new URLSearchParams({ endpoint: `${env.server.url}/lrs/`, auth: env.lrs.auth })}`);
+    await page.locator('ccl-lrs-connection select[name="unit"]').selectOption(UNIT);
+    await page.locator('ccl-lrs-connection button[type="submit"]').click();
+    await page.locator('ccl-tutor-report[data-state="loaded"]').waitFor({ timeout: 20000 });
+    expect(await readGrid(page)).toEqual(grid);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((u) => !u.searchParams.has('since')).map((u) => u.search), 'requests for everything').toEqual([]);
+    expect(asked.map((u) => u.searchParams.get('verb')?.split('/').pop())).toContain('voided');
+    expect(await page.locator('ccl-tutor-report .source').textContent()).toMatch(/Kept in this browser since .*; the LRS sent no new statements of evidence since then\./);
+
+    asked.length = 0;
+    await page.locator('ccl-tutor-report button.reload').click();
+    await page.locator('ccl-tutor-report[data-state="loaded"] ccl-criteria-grid').waitFor({ timeout: 20000 });
+    await expect.poll(() => page.locator('ccl-tutor-report .source').textContent()).not.toContain('Kept in this browser');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((u) => u.searchParams.has('since')).length, 'requests since a copy after Reload everything').toBe(0);
+    expect(await readGrid(page)).toEqual(grid);
+    await first.context().close();
+  });
+
   it('works at 320 px: no sideways scrolling of the page (the grid scrolls in its own region)', async () => {
     const page = await openReport(320);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

@@ -50,7 +50,7 @@ describe('LRS reader', () => {
       activity: 'https://w3id.org/ccl/units/u-1',
       related_activities: 'true',
       since: '2026-01-01T00:00:00Z',
-      limit: '500',
+      limit: '2000',
     });
     expect(calls[0]!.headers).toMatchObject({ Authorization: connection.auth, 'X-Experience-API-Version': '1.0.3' });
     expect(calls[1]!.url).toBe('https://lrs.example.org/xapi/statements?cursor=abc');

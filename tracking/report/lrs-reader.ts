@@ -41,7 +41,11 @@ export interface ReadOptions {
   fetch?: typeof fetch;
 }
 
-export const READ_DEFAULTS = { timeoutMs: 20000, maxPages: 10000, pageSize: 500 } as const;
+/**
+ * Every request costs an LRS a search of its statements, whatever the page holds, so pages are
+ * large: 2,000 statements parse in a few tens of milliseconds. An LRS may send fewer.
+ */
+export const READ_DEFAULTS = { timeoutMs: 20000, maxPages: 10000, pageSize: 2000 } as const;
 
 /** The query string of a statements request. */
 export function statementsUrl(endpoint: string, q: StatementQuery): string {

@@ -57,13 +57,16 @@ export class Cmi5Tracker implements Tracker {
   async start(): Promise<LaunchData> {
     const token = await fetchToken(this.launch.fetchUrl);
     this.client = new LrsClient({ endpoint: this.launch.endpoint, auth: `Basic ${token}` });
-    const launchDoc = await this.client.getDocument('activities/state', this.stateParams(CMI5.launchDataStateId));
+    // The three reads need only the token, so they go together: one round trip to the LRS, not three.
+    // cmi5 11.0.0.0-3: the learner's preferences are read before any statement (none found is fine).
+    const [launchDoc, language, stateDoc] = await Promise.all([
+      this.client.getDocument('activities/state', this.stateParams(CMI5.launchDataStateId)),
+      this.learnerLanguage(),
+      this.client.getDocument('activities/state', this.stateParams(this.stateId)),
+    ]);
     const launchData = launchDoc.body as LaunchDataDocument | null;
     if (launchDoc.status !== 200 || !launchData || typeof launchData !== 'object' || !launchData.contextTemplate)
       throw new Error('LMS.LaunchData is missing or malformed');
-    // cmi5 11.0.0.0-3: the learner's preferences are read before any statement (none found is fine).
-    const language = await this.learnerLanguage();
-    const stateDoc = await this.client.getDocument('activities/state', this.stateParams(this.stateId));
     const saved = stateDoc.status === 200 && typeof (stateDoc.body as { suspendData?: unknown } | null)?.suspendData === 'string'
       ? (stateDoc.body as { suspendData: string }).suspendData
       : undefined;

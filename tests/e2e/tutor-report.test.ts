@@ -482,6 +482,27 @@ describe('tutor evidence report over a real LRS', () => {
     await first.context().close();
   });
 
+  it('shows the centre overview of every unit with evidence, axe-clean, a cell opening that unit for that learner and back', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/tutor/?${new URLSearchParams({ endpoint: `${env.server.url}/lrs/`, auth: env.lrs.auth })}`);
+    await page.locator('ccl-lrs-connection select[name="unit"]').selectOption('*');
+    await page.locator('ccl-lrs-connection button[type="submit"]').click();
+    await page.locator('ccl-tutor-report[data-state="loaded"] ccl-centre-overview').waitFor({ timeout: 30000 });
+    const rows = page.locator('ccl-centre-overview tbody tr');
+    expect(await rows.count()).toBe(runs.length);
+    expect(await violations(page)).toEqual([]);
+    const ada = page.locator('ccl-centre-overview tbody tr', { hasText: 'Ada Brown' }).locator('button.cell').first();
+    expect(await ada.textContent()).toMatch(/Ada Brown, .*: \d+ of \d+ knowledge checks met/);
+    await ada.click();
+    await expect.poll(async () => (await readGrid(page)).rows.map((r) => r.name)).toEqual(['Ada Brown']);
+    await page.locator('ccl-tutor-report button.back-to-overview').click();
+    await page.locator('ccl-centre-overview').waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'button' });
+    expect((await focused(page)).text).toContain('Ada Brown');
+    await context.close();
+  });
+
   it('works at 320 px: no sideways scrolling of the page (the grid scrolls in its own region)', async () => {
     const page = await openReport(320);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

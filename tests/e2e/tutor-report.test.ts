@@ -6,9 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SingleQuestion, CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
-import { answerInFull, correctAnswerInWords, creditOf } from '../../tracking/learner-model/question-kinds/index.js';
+import { answerInFull, correctAnswerInWords } from '../../tracking/learner-model/question-kinds/index.js';
 import { record } from '../support/fault-ledger.js';
-import { Learner, responseGiven } from '../support/learner.js';
+import { creditGiven, Learner } from '../support/learner.js';
 import { waitForVerb } from '../support/lrs-query.js';
 import { usePreview } from '../support/preview-env.js';
 
@@ -55,10 +55,7 @@ function takeScore(take: Take, code: string): number {
   let earned = 0;
   let possible = 0;
   for (const a of take.answered) {
-    const q = questionById(a.id);
-    const response = responseGiven(q, a.right);
-    const credit = response === null ? q.criteria.map((c) => ({ code: c, earned: 0, possible: 1 })) : creditOf(q, response);
-    for (const k of credit.filter((x) => x.code === code)) {
+    for (const k of creditGiven(questionById(a.id), a.right).filter((x) => x.code === code)) {
       earned += k.earned;
       possible += k.possible;
     }

@@ -1,6 +1,6 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { CourseData, QuestionData } from '../../tracking/learner-model/course-data.js';
-import { answerInFull, exampleResponse, type QuestionType, type QuestionTypes, type Response } from '../../tracking/learner-model/question-kinds/index.js';
+import { answerInFull, creditOf, exampleResponse, type CriterionCredit, type QuestionType, type QuestionTypes, type Response } from '../../tracking/learner-model/question-kinds/index.js';
 
 type Driver<Q> = (root: Locator, q: Q, right: boolean) => Promise<void>;
 const checkAnswer = (root: Locator) => root.locator('button', { hasText: 'Check answer' }).click();
@@ -73,6 +73,12 @@ const DRIVERS: { [T in QuestionType]: Driver<QuestionTypes[T]> } = {
  */
 export function responseGiven(q: QuestionData, right: boolean): Response | null {
   return q.type === 'ordering' && !right ? null : exampleResponse(q, right);
+}
+
+/** The credit on each criterion the player gives the answer a learner gives (a practice contact's is partial). */
+export function creditGiven(q: QuestionData, right: boolean): CriterionCredit[] {
+  const response = responseGiven(q, right);
+  return response === null ? q.criteria.map((code) => ({ code, earned: 0, possible: 1 })) : creditOf(q, response);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CourseData, OutcomeData, QuestionData } from '../../tracking/learner-model/course-data.js';
-import { correctPatterns, creditOf, exampleResponse, formatResponse, interactionType } from '../../tracking/learner-model/question-kinds/index.js';
+import { correctPatterns, formatResponse, interactionType } from '../../tracking/learner-model/question-kinds/index.js';
 import { objectiveId } from '../../tracking/tracker.js';
-import { responseGiven } from './learner.js';
+import { creditGiven, responseGiven } from './learner.js';
 import type { StoredTracks } from './moodle.js';
 
 /** The two SCORM versions Moodle runs. */
@@ -53,11 +53,17 @@ export class ExpectedProgress {
     const outcome = this.outcome(outcomeNumber);
     this.answers.push(...answered.map((a) => ({ outcome: outcomeNumber, ...a })));
     for (const c of outcome.criteria) {
-      // A practice contact does not judge a criterion it practises only in its unmarked case note.
-      const judges = (q: QuestionData) => creditOf(q, exampleResponse(q, true)).some((k) => k.code === c.code && k.possible > 0);
-      const asked = answered.filter((a) => judges(this.question(outcome, a.id)));
-      if (!asked.length) continue;
-      const score = Math.round((100 * asked.filter((a) => a.right).length) / asked.length);
+      // Scored as the player scores it: each answer's credit on the criterion (a practice contact's
+      // is partial, and none where it practises the criterion only in its unmarked case note).
+      let earned = 0;
+      let possible = 0;
+      for (const a of answered)
+        for (const k of creditGiven(this.question(outcome, a.id), a.right).filter((x) => x.code === c.code)) {
+          earned += k.earned;
+          possible += k.possible;
+        }
+      if (!possible) continue;
+      const score = Math.round((100 * earned) / possible);
       this.best.set(c.code, Math.max(this.best.get(c.code) ?? 0, score));
     }
   }

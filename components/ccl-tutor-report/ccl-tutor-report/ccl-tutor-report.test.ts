@@ -254,7 +254,7 @@ describe('ccl-tutor-report centre overview', () => {
     const el = await openOverview(fetchFn, cache);
     expect(el.dataset.state).toBe('loaded');
     expect(urls.map((u) => new URL(u).searchParams.get('since'))).toEqual(Array(8).fill('2026-04-05T07:59:30.000Z'));
-    expect(text(el.shadowRoot!.querySelector('.source'))).toMatch(/Kept in this browser since .*; the LRS sent 0 new statements of evidence since then\./);
+    expect(text(el.shadowRoot!.querySelector('.source'))).toMatch(/Kept in this browser since .*; the LRS sent no new statements of evidence since then\./);
     const overview = await overviewOf(el);
     expect([...overview.shadowRoot.querySelectorAll('tbody th')].map(text)).toEqual(['Ada Brown ada', 'Ben Carter ben', 'Cara Diaz cara']);
   });

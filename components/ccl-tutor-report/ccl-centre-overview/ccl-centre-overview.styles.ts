@@ -8,70 +8,17 @@ export const centreOverviewStyles = css`
     margin: 0 0 0.5rem;
     max-width: 60rem;
   }
-  .scroller {
-    /* Positioned, so the visually hidden text in far cells stays inside the scrolling region. */
-    position: relative;
-    overflow-x: auto;
-    max-width: 100%;
-    border: 1px solid var(--ccl-border);
-    margin-bottom: 1rem;
-  }
-  /* Fixed layout with set column widths: hundreds of learners lay out in one quick pass. */
-  table {
-    border-collapse: collapse;
-    font-size: 0.9375rem;
-    table-layout: fixed;
-    width: 1px;
-  }
-  col.learner-width {
-    width: 10rem;
-  }
   col.unit-width {
     width: 10rem;
-  }
-  caption {
-    text-align: left;
-    font-weight: 700;
-    padding: 0.5rem;
-  }
-  th,
-  td {
-    border: 1px solid var(--ccl-rule);
-    padding: 0.25rem;
-    text-align: left;
-    vertical-align: top;
-    overflow-wrap: anywhere;
   }
   thead th,
   tfoot th,
   tfoot td {
     background: var(--ccl-surface);
   }
-  /* The learner column stays in view while the table scrolls sideways. */
-  th.learner-col {
-    position: sticky;
-    left: 0;
-    z-index: 1;
-    background: var(--ccl-page);
-    box-shadow: inset -1px 0 0 var(--ccl-rule);
-  }
   thead th.learner-col,
   tfoot th.learner-col {
     background: var(--ccl-surface);
-  }
-  tbody th .name {
-    display: block;
-    font-weight: 600;
-  }
-  tbody th .id {
-    display: block;
-    color: var(--ccl-muted);
-    font-weight: 400;
-    font-size: 0.875rem;
-  }
-  tfoot th,
-  tfoot td {
-    font-weight: 600;
   }
   tfoot tr:first-child > * {
     border-top: 2px solid var(--ccl-text);

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { CentreOverview, OverviewCell, OverviewRow, OverviewUnit } from '../../../tracking/report/centre-overview.js';
 import { theme } from '../../theme.js';
+import { learnerTableStyles } from '../learner-table.styles.js';
 import { formatDate, reportStrings } from '../report-strings.js';
 import { OpenUnitEvent } from './ccl-centre-overview-events.js';
 import { centreOverviewStyles } from './ccl-centre-overview.styles.js';
@@ -29,7 +30,7 @@ const HEADINGS = -1;
  * @fires open-unit - OpenUnitEvent when a cell (that learner) or a unit's heading (every learner) is chosen.
  */
 export class CclCentreOverview extends LitElement {
-  static override styles = [theme, centreOverviewStyles];
+  static override styles = [theme, learnerTableStyles, centreOverviewStyles];
   static override properties = {
     overview: { attribute: false },
     active: { state: true },

@@ -22,24 +22,6 @@ export const gridStyles = css`
   .pages p {
     margin: 0;
   }
-  .scroller {
-    /* Positioned, so the visually hidden text in far cells stays inside the scrolling region. */
-    position: relative;
-    overflow-x: auto;
-    max-width: 100%;
-    border: 1px solid var(--ccl-border);
-    margin-bottom: 1rem;
-  }
-  /* Fixed layout with set column widths: a grid of hundreds of cells lays out in one quick pass. */
-  table {
-    border-collapse: collapse;
-    font-size: 0.9375rem;
-    table-layout: fixed;
-    width: 1px;
-  }
-  col.learner-width {
-    width: 10rem;
-  }
   col.criterion-width {
     width: 6.75rem;
   }
@@ -52,49 +34,8 @@ export const gridStyles = css`
   col.record-width {
     width: 8.5rem;
   }
-  caption {
-    text-align: left;
-    font-weight: 700;
-    padding: 0.5rem;
-  }
-  th,
-  td {
-    border: 1px solid var(--ccl-rule);
-    padding: 0.25rem;
-    text-align: left;
-    vertical-align: top;
-  }
-  thead th {
-    background: var(--ccl-surface);
-  }
   th.outcome {
     text-align: center;
-  }
-  th,
-  td {
-    overflow-wrap: anywhere;
-  }
-  /* The learner column stays in view while the grid scrolls sideways. */
-  th.learner-col {
-    position: sticky;
-    left: 0;
-    z-index: 1;
-    background: var(--ccl-page);
-    box-shadow: inset -1px 0 0 var(--ccl-rule);
-  }
-  thead th.learner-col {
-    background: var(--ccl-surface);
-  }
-  tbody th .name {
-    display: block;
-    font-weight: 600;
-  }
-  tbody th .id {
-    display: block;
-    color: var(--ccl-muted);
-    font-weight: 400;
-    font-size: 0.875rem;
-    overflow-wrap: anywhere;
   }
   td.total,
   th.total {
@@ -102,7 +43,6 @@ export const gridStyles = css`
   }
   tfoot th,
   tfoot td {
-    font-weight: 600;
     border-top: 2px solid var(--ccl-text);
   }
   button.cell {

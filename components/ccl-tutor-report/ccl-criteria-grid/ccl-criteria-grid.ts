@@ -2,6 +2,7 @@ import { OpenRecordEvent, ShowEvidenceEvent } from './ccl-criteria-grid-events.j
 import { LitElement, html, nothing } from 'lit';
 import type { CriterionSummary, EvidenceGrid, GridRow } from '../../../tracking/report/evidence-model.js';
 import { theme } from '../../theme.js';
+import { learnerTableStyles } from '../learner-table.styles.js';
 import { formatDate, reportStrings } from '../report-strings.js';
 import { gridStyles } from './ccl-criteria-grid.styles.js';
 
@@ -26,7 +27,7 @@ export interface CellSelection {
  * @fires open-record - OpenRecordEvent when a learner's evidence record is asked for.
  */
 export class CclCriteriaGrid extends LitElement {
-  static override styles = [theme, gridStyles];
+  static override styles = [theme, learnerTableStyles, gridStyles];
   static override properties = {
     grid: { attribute: false },
     selected: { attribute: false },

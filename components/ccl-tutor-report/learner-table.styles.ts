@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * What the report's tables of learners share (the criteria grid, the centre overview): a
  * scrolling region, a fixed layout that lays out hundreds of rows in one quick pass, ruled cells,
- * and the learner column that stays in view while the table scrolls sideways.
+ * the learner column that stays in view while the table scrolls sideways, and the cell buttons.
  */
 export const learnerTableStyles = css`
   .scroller {
@@ -62,5 +62,20 @@ export const learnerTableStyles = css`
   tfoot th,
   tfoot td {
     font-weight: 600;
+  }
+  /* A cell (or the overview's unit heading) that opens what is behind it: a full-width target of 44 px. */
+  button.cell,
+  button.unit {
+    display: block;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.25rem 0.375rem;
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+    border: 2px solid transparent;
+    border-radius: 3px;
+    background: var(--ccl-page);
+    color: var(--ccl-text);
   }
 `;

@@ -23,20 +23,6 @@ export const centreOverviewStyles = css`
   tfoot tr:first-child > * {
     border-top: 2px solid var(--ccl-text);
   }
-  button.unit,
-  button.cell {
-    display: block;
-    width: 100%;
-    min-height: 44px;
-    padding: 0.25rem 0.375rem;
-    font: inherit;
-    text-align: left;
-    cursor: pointer;
-    border: 2px solid transparent;
-    border-radius: 3px;
-    background: var(--ccl-page);
-    color: var(--ccl-text);
-  }
   button.unit {
     font-weight: 700;
     color: var(--ccl-accent);

@@ -45,19 +45,6 @@ export const gridStyles = css`
   tfoot td {
     border-top: 2px solid var(--ccl-text);
   }
-  button.cell {
-    display: block;
-    width: 100%;
-    min-height: 44px;
-    padding: 0.25rem 0.375rem;
-    font: inherit;
-    text-align: left;
-    cursor: pointer;
-    border: 2px solid transparent;
-    border-radius: 3px;
-    background: var(--ccl-page);
-    color: var(--ccl-text);
-  }
   button.cell .status,
   button.cell .attempts,
   button.cell .date {

@@ -68,6 +68,7 @@ export const reportStrings = {
     showing: (learners: number) => `Showing ${plural(learners, 'learner')}.`,
     downloadCsv: 'Download the grid as CSV',
     csvFile: (unitId: string, today: string) => `${unitId}-knowledge-checks-${today}.csv`,
+    readingAnswers: (name: string) => `Reading ${name}’s answers from the LRS…`,
   },
 
   overview: {

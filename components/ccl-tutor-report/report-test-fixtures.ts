@@ -7,8 +7,9 @@ import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
 import type { SingleQuestion, CourseData } from '../../tracking/learner-model/course-data.js';
-import { EvidenceStore } from '../../tracking/report/evidence-model.js';
-import { catalogueFromCourses, type UnitCatalogue } from '../../tracking/report/unit-catalogue.js';
+import { EvidenceStore, type AnswerDetails } from '../../tracking/report/evidence-model.js';
+import { readReportStatement, type AnsweredQuestion } from '../../tracking/report/report-statements.js';
+import { catalogueFromCourses, unitIris, type UnitCatalogue } from '../../tracking/report/unit-catalogue.js';
 import { StatementFactory, type Actor } from '../../tracking/xapi/statement-factory.js';
 
 export const course: CourseData = buildCourse(readUnitSources(process.cwd(), 'a-500-7158'), DEFAULTS).data;
@@ -42,8 +43,19 @@ export function sampleStatements(): Statement[] {
   ];
 }
 
-export function sampleStore(): EvidenceStore {
+export function sampleStore(statements: Statement[] = sampleStatements()): EvidenceStore {
   const store = new EvidenceStore(unit, catalogue.baseIri);
-  store.add(sampleStatements());
+  store.add(statements);
   return store;
+}
+
+/** The answers among these statements in full, as the report reads them when a cell is opened. */
+export function detailsFrom(statements: readonly Statement[]): AnswerDetails {
+  const iris = unitIris(catalogue.baseIri, unit);
+  return new Map(
+    statements.flatMap((s) => {
+      const r = readReportStatement(s, iris);
+      return r && 'question' in r ? [[r.statementId, r as AnsweredQuestion] as const] : [];
+    }),
+  );
 }

@@ -580,7 +580,7 @@ describe('tutor evidence report when the LRS fails', () => {
   it.each([
     ['a wrong key', '/xapi/', 'wrong:key', /^The LRS did not accept this key \(HTTP 401\)\. Check the key and secret/, 'error-401.png'],
     ['a write-only key', '/xapi/', 'writer:secret', /^This key is not allowed to read statements \(HTTP 403\)\. Ask your LRS administrator for a read-only key/, 'error-403.png'],
-    ['an LRS that repeats its "more" link', '/looping/xapi/', 'reader:secret', /^The LRS kept sending the same page of statements, so loading stopped after 2 pages\./, null],
+    ['an LRS that repeats its "more" link', '/looping/xapi/', 'reader:secret', /^The LRS kept sending the same page of statements, so loading stopped after \d+ pages\./, null],
   ])('says plainly what is wrong with %s', async (_, path, key, message, shot) => {
     const page = await openWith(`${bad.url}${path}`, key);
     expect(await alertText(page)).toMatch(message);

@@ -27,7 +27,7 @@ export const REVISIT_OVERLAP_MS = 30_000;
 const DATABASE = 'ccl-tutor-report';
 const STORE = 'evidence';
 /** Bumped when the snapshot's shape changes: an older copy is then not used. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** The copy's key: the endpoint as typed once normalised, and the unit's activity IRI. */
 export const cacheKey = (endpoint: string, unitIri: string) => `${endpoint} ${unitIri}`;

@@ -7,7 +7,8 @@ import type { CourseData, QuestionData } from '../learner-model/course-data.js';
 import type { Response } from '../learner-model/question-kinds/index.js';
 import { StatementFactory, type Actor } from '../xapi/statement-factory.js';
 import { activityIris } from '../xapi/vocabulary.js';
-import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord } from './evidence-model.js';
+import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type AnswerDetails } from './evidence-model.js';
+import { readReportStatement, type AnsweredQuestion } from './report-statements.js';
 import { gridToCsv, type CsvLabels } from './grid-csv.js';
 import { catalogueFromCourses, unitIris } from './unit-catalogue.js';
 
@@ -74,6 +75,26 @@ describe('evidence model', () => {
     { ...a.criterionJudged('1.1', 1, 100, true), object: { objectType: 'Activity', id: `${activityIris(course).unit}/criteria/9.9` } },
     { not: 'a statement' },
   ];
+  /** The answers in full, as the report reads them when a cell is opened. */
+  const details: AnswerDetails = new Map(
+    statements.flatMap((st) => {
+      const r = readReportStatement(st, unitIris(catalogue.baseIri, unit));
+      return r && 'question' in r ? [[r.statementId, r as AnsweredQuestion] as const] : [];
+    }),
+  );
+  /** A statement as an LRS sends it in its "ids" format: agents, verbs and activities by identifier alone. */
+  const byIds = (st: Statement) => {
+    const ids = (list?: { id: string }[]) => list?.map(({ id }) => ({ id }));
+    const { name: _name, ...actor } = st.actor as Actor & { name?: string };
+    const c = st.context?.contextActivities ?? {};
+    return {
+      ...st,
+      actor,
+      verb: { id: st.verb.id },
+      object: { id: (st.object as { id: string }).id },
+      context: { ...st.context, contextActivities: { parent: ids(c.parent as { id: string }[]), grouping: ids(c.grouping as { id: string }[]) } },
+    };
+  };
 
   it('reads passed, failed and answered statements of the unit and ignores everything else', () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
@@ -106,7 +127,7 @@ describe('evidence model', () => {
     expect(copy.newestStored).toBe(store.newestStored);
     expect(copy.newestStored).toBe(Date.UTC(2026, 2, 20, 9, 0, statements.length - 2));
     expect(buildGrid(copy)).toEqual(buildGrid(store));
-    expect(learnerRecord(copy, copy.learners()[0]!.key)).toEqual(learnerRecord(store, store.learners()[0]!.key));
+    expect(learnerRecord(copy, copy.learners()[0]!.key, details)).toEqual(learnerRecord(store, store.learners()[0]!.key, details));
     const reread = statements.slice(3, -1); // the last has no id, so it could only count again
     copy.add(reread);
     expect(copy.counts).toEqual({ ...store.counts, repeated: reread.length });
@@ -153,7 +174,7 @@ describe('evidence model', () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
     store.add([...statements].reverse());
     const adaKey = store.learners()[0]!.key;
-    const e = criterionEvidence(store, adaKey, '1.1');
+    const e = criterionEvidence(store, adaKey, '1.1', details);
     expect(e.text).toBe(outcome1.criteria[0]!.text);
     expect(e.judgements.map((j) => [j.passed, j.scaled])).toEqual([
       [false, 0.5],
@@ -164,19 +185,35 @@ describe('evidence model', () => {
       [q11[1]!.stemText, true],
     ]);
     expect(e.answers[0]!.response).toBe('b');
-    expect(criterionEvidence(store, adaKey, '1.3')).toMatchObject({ status: 'not-attempted', judgements: [], answers: [] });
+    expect(criterionEvidence(store, adaKey, '1.3', details)).toMatchObject({ status: 'not-attempted', judgements: [], answers: [] });
   });
 
   it('makes a per-learner record of every outcome and criterion', () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
     store.add(statements);
-    const record = learnerRecord(store, store.learners()[0]!.key)!;
+    const record = learnerRecord(store, store.learners()[0]!.key, details)!;
     expect(record.outcomes.map((o) => [o.outcome.number, o.met, o.criteria.map((c) => c.status)])).toEqual([
       [1, 1, ['met', 'not-yet', 'not-attempted', 'not-attempted']],
       [2, 0, ['not-attempted', 'not-attempted', 'not-attempted', 'not-attempted', 'not-attempted', 'not-attempted']],
     ]);
     expect([record.met, record.of]).toEqual([1, 10]);
-    expect(learnerRecord(store, 'nobody')).toBeNull();
+    expect(learnerRecord(store, 'nobody', details)).toBeNull();
+  });
+
+  it('reads answers sent by ids alone as marks for the grid, the same grid as from answers in full, with the names from named statements', () => {
+    const full = new EvidenceStore(unit, catalogue.baseIri);
+    full.add(statements);
+    const ids = new EvidenceStore(unit, catalogue.baseIri);
+    // Ada's latest statement is an answer by ids, with no name.
+    const late = byIds(at('2026-03-20T09:00:00Z')(answer(a, q11[2]!, 0, false, '2026-03-20T09:00:00Z')) as Statement);
+    ids.add([...statements.map((st) => (st && typeof st === 'object' && (st as Statement).verb?.id?.endsWith('/answered') ? byIds(st as Statement) : st)), late]);
+    full.add([late]);
+    expect(ids.counts).toEqual(full.counts);
+    expect(buildGrid(ids)).toEqual(buildGrid(full));
+    expect(ids.learners().map((l) => l.name)).toEqual(['Ada Brown', 'Ben Carter']);
+    // The cell's questions come from the answers in full; one the LRS did not send in full shows by its id.
+    const e = criterionEvidence(ids, ids.learners()[0]!.key, '1.1', details);
+    expect(e.answers.map((x) => x.question.text)).toEqual([q11[0]!.stemText, q11[1]!.stemText, late.object.id]);
   });
 
   it('shows a learner by the name on their latest statement', () => {

@@ -1,4 +1,4 @@
-import type { AskedQuestion, AnsweredQuestion, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
+import type { AnsweredQuestion, AnswerMark, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
 import { readReportStatement, VOIDED } from './report-statements.js';
 import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
 
@@ -28,7 +28,7 @@ interface LearnerRecords {
   /** Time of the statement the shown name came from (the latest wins). */
   namedAt: number;
   judgements: CriterionJudgement[];
-  answers: AnsweredQuestion[];
+  answers: AnswerMark[];
 }
 
 /** What an evidence store holds, to be kept between visits (see evidence-cache.ts). */
@@ -60,8 +60,6 @@ export class EvidenceStore {
   newestStored: number | null = null;
   private readonly seen = new Set<string>();
   private readonly byLearner = new Map<string, LearnerRecords>();
-  /** One copy of each distinct question definition, however many answers share it. */
-  private readonly questions = new Map<string, AskedQuestion>();
 
   constructor(
     readonly unit: CatalogueUnit,
@@ -93,7 +91,7 @@ export class EvidenceStore {
         this.counts.ignored++;
         continue;
       }
-      this.keep(record);
+      this.keep(record.kind === 'answer' ? markOf(record) : record);
     }
     if (voided.length) this.void(new Set(voided));
   }
@@ -104,13 +102,13 @@ export class EvidenceStore {
       if (!entry) {
         entry = { learner: record.learner, namedAt: record.time, judgements: [], answers: [] };
         this.byLearner.set(record.learner.key, entry);
-      } else if (record.time >= entry.namedAt) {
+      } else if (named(record.learner) && (record.time >= entry.namedAt || !named(entry.learner))) {
         entry.learner = record.learner;
         entry.namedAt = record.time;
       }
-    // Records share their learner's one identity object, and answers one copy of each question.
+    // Records share their learner's one identity object.
     if (record.kind === 'judgement') entry.judgements.push({ ...record, learner: entry.learner });
-    else entry.answers.push({ ...record, learner: entry.learner, question: this.intern(record.question) });
+    else entry.answers.push({ ...record, learner: entry.learner });
   }
 
   /** Takes voided statements out of the evidence; a learner left with none is left out. */
@@ -143,14 +141,6 @@ export class EvidenceStore {
     return store;
   }
 
-  private intern(q: AskedQuestion): AskedQuestion {
-    const key = JSON.stringify(q);
-    const known = this.questions.get(key);
-    if (known) return known;
-    this.questions.set(key, q);
-    return q;
-  }
-
   /** How many learners have evidence. */
   get learnerCount(): number {
     return this.byLearner.size;
@@ -161,9 +151,18 @@ export class EvidenceStore {
     return [...this.byLearner.values()].map((e) => e.learner).sort(byLearnerName);
   }
 
-  records(learnerKey: string): { judgements: readonly CriterionJudgement[]; answers: readonly AnsweredQuestion[] } | undefined {
+  records(learnerKey: string): { judgements: readonly CriterionJudgement[]; answers: readonly AnswerMark[] } | undefined {
     return this.byLearner.get(learnerKey);
   }
+}
+
+/** Whether an identity carries the actor's name (answers read by ids carry the identifier alone). */
+const named = (l: LearnerIdentity) => l.name !== l.id;
+
+/** The mark of an answer: what the store keeps of it, whether read in full or by ids. */
+function markOf(a: AnswerMark | AnsweredQuestion): AnswerMark {
+  const { kind, statementId, learner, criteria, questionId, success, time } = a;
+  return { kind, statementId, learner, criteria, questionId, success, time };
 }
 
 /** The order learners are listed in: by name (then identifier, then key), as English sorts them. */
@@ -202,7 +201,7 @@ export interface EvidenceGrid {
   };
 }
 
-function summarise(code: string, judgements: readonly CriterionJudgement[], answers: readonly AnsweredQuestion[], range?: TimeRange): CriterionSummary {
+function summarise(code: string, judgements: readonly CriterionJudgement[], answers: readonly AnswerMark[], range?: TimeRange): CriterionSummary {
   let passed = 0;
   let failed = 0;
   let last: number | null = null;
@@ -217,7 +216,7 @@ function summarise(code: string, judgements: readonly CriterionJudgement[], answ
 }
 
 /** Every criterion's summary in one pass over a learner's records (as summarise gives each). */
-function summariseAll(criteria: readonly { code: string }[], judgements: readonly CriterionJudgement[], answers: readonly AnsweredQuestion[], range?: TimeRange): CriterionSummary[] {
+function summariseAll(criteria: readonly { code: string }[], judgements: readonly CriterionJudgement[], answers: readonly AnswerMark[], range?: TimeRange): CriterionSummary[] {
   const tally = new Map(criteria.map((c) => [c.code, { passed: 0, failed: 0, last: null as number | null }]));
   for (const j of judgements) {
     const t = tally.get(j.criterion);
@@ -285,8 +284,20 @@ export interface CriterionEvidence extends CriterionSummary {
   answers: AnsweredQuestion[];
 }
 
-/** Everything behind one cell of the grid: the verdicts and every question asked, with the learner's responses. */
-export function criterionEvidence(store: EvidenceStore, learnerKey: string, code: string, range?: TimeRange): CriterionEvidence {
+/** A learner's answers in full (the question as asked and the response), by statement id. */
+export type AnswerDetails = ReadonlyMap<string, AnsweredQuestion>;
+
+/** An answer whose statement the LRS did not send in full: shown by its question's id. */
+function undetailed(mark: AnswerMark): AnsweredQuestion {
+  const question = { activityId: mark.questionId, text: mark.questionId, interactionType: 'other', choices: [], source: [], target: [], steps: [], correctResponsesPattern: [] };
+  return { ...mark, question, response: '' };
+}
+
+/**
+ * Everything behind one cell of the grid: the verdicts and every question asked, with the
+ * learner's responses (from `details`, the learner's answers read in full).
+ */
+export function criterionEvidence(store: EvidenceStore, learnerKey: string, code: string, details: AnswerDetails, range?: TimeRange): CriterionEvidence {
   const records = store.records(learnerKey) ?? { judgements: [], answers: [] };
   const text = criteriaOf(store.unit).find((c) => c.code === code)?.text ?? '';
   const oldestFirst = <T extends { time: number }>(a: T, b: T) => a.time - b.time;
@@ -294,7 +305,10 @@ export function criterionEvidence(store: EvidenceStore, learnerKey: string, code
     ...summarise(code, records.judgements, records.answers, range),
     text,
     judgements: records.judgements.filter((j) => j.criterion === code && inRange(j.time, range)).sort(oldestFirst),
-    answers: records.answers.filter((a) => a.criteria.includes(code) && inRange(a.time, range)).sort(oldestFirst),
+    answers: records.answers
+      .filter((a) => a.criteria.includes(code) && inRange(a.time, range))
+      .sort(oldestFirst)
+      .map((a) => details.get(a.statementId) ?? undetailed(a)),
   };
 }
 
@@ -306,11 +320,11 @@ export interface LearnerRecord {
 }
 
 /** One learner's evidence record for the unit: every outcome and criterion, with the questions and responses. */
-export function learnerRecord(store: EvidenceStore, learnerKey: string, range?: TimeRange): LearnerRecord | null {
+export function learnerRecord(store: EvidenceStore, learnerKey: string, details: AnswerDetails, range?: TimeRange): LearnerRecord | null {
   const learner = store.learners().find((l) => l.key === learnerKey);
   if (!learner) return null;
   const outcomes = store.unit.outcomes.map((outcome) => {
-    const criteria = outcome.criteria.map((c) => criterionEvidence(store, learnerKey, c.code, range));
+    const criteria = outcome.criteria.map((c) => criterionEvidence(store, learnerKey, c.code, details, range));
     return { outcome, met: criteria.filter((c) => c.status === 'met').length, criteria };
   });
   return { learner, outcomes, met: outcomes.reduce((n, o) => n + o.met, 0), of: outcomes.reduce((n, o) => n + o.criteria.length, 0) };

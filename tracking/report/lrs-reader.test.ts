@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizationFor, normaliseEndpoint, readConnection } from './lrs-connection.js';
 import { LrsReadError } from './lrs-read-error.js';
-import { nextPageUrl, readStatements, statementsUrl, unitEvidenceQueries, type ReadOptions } from './lrs-reader.js';
+import { learnerAnswersQuery, nextPageUrl, readStatements, statementsUrl, unitEvidenceQueries, type ReadOptions } from './lrs-reader.js';
 
 const connection = { endpoint: 'https://lrs.example.org/xapi/', auth: 'Basic cmVhZGVyOnNlY3JldA==' };
 const statement = (id: string) => ({ id, verb: { id: 'v' } });
@@ -56,8 +56,20 @@ describe('LRS reader', () => {
     expect(calls[1]!.url).toBe('https://lrs.example.org/xapi/statements?cursor=abc');
   });
 
-  it('queries passed, failed and answered for a unit', () => {
-    expect(unitEvidenceQueries('https://x.org/units/u').map((q) => q.verb!.split('/').pop())).toEqual(['passed', 'failed', 'answered']);
+  it('queries passed, failed and answered for a unit, the answers by ids alone, and one learner’s answers in full', () => {
+    expect(unitEvidenceQueries('https://x.org/units/u').map((q) => [q.verb!.split('/').pop(), q.format])).toEqual([
+      ['passed', undefined],
+      ['failed', undefined],
+      ['answered', 'ids'],
+    ]);
+    expect(new URL(statementsUrl('https://lrs.example.org/xapi/', unitEvidenceQueries('https://x.org/units/u')[2]!)).searchParams.get('format')).toBe('ids');
+    const mine = new URL(statementsUrl('https://lrs.example.org/xapi/', learnerAnswersQuery('https://x.org/units/u', { objectType: 'Agent', mbox: 'mailto:a@b.org' })));
+    expect(Object.fromEntries(mine.searchParams)).toEqual({
+      agent: '{"objectType":"Agent","mbox":"mailto:a@b.org"}',
+      verb: 'http://adlnet.gov/expapi/verbs/answered',
+      activity: 'https://x.org/units/u',
+      related_activities: 'true',
+    });
     expect(statementsUrl('https://lrs.example.org/xapi/', { agent: { mbox: 'mailto:a@b.org' }, until: '2026-02-01T00:00:00Z' })).toBe(
       'https://lrs.example.org/xapi/statements?agent=%7B%22mbox%22%3A%22mailto%3Aa%40b.org%22%7D&until=2026-02-01T00%3A00%3A00Z',
     );
@@ -113,6 +125,27 @@ describe('LRS reader', () => {
     setTimeout(() => controller.abort(), 20);
     const e = await readError({ fetch: fetchFn, signal: controller.signal, timeoutMs: 60000 });
     expect(e.kind).toBe('cancelled');
+  });
+
+  it('reads the queries side by side, and where one fails, stops the others and tells that failure', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const { calls, fetchFn } = fakeLrs(async (url) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      return json({ statements: [statement(new URL(url).searchParams.get('verb')!)], more: '' });
+    });
+    const queries = unitEvidenceQueries('https://x.org/units/u');
+    expect(await readStatements(connection, queries, { fetch: fetchFn })).toEqual({ pages: 3, statements: 3 });
+    expect([most, calls.length]).toEqual([3, 3]);
+
+    const failing = fakeLrs((url) =>
+      url.includes('failed') ? json({}, 401) : new Promise<Response>(() => {}), // the others never answer
+    );
+    const e = await readError({ fetch: failing.fetchFn, timeoutMs: 60000 }, queries);
+    expect(e.kind).toBe('unauthorised');
   });
 
   it('stops an LRS that repeats its "more" link', async () => {

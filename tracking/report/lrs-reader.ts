@@ -20,6 +20,8 @@ export interface StatementQuery {
   since?: string;
   until?: string;
   limit?: number;
+  /** "ids" leaves out names and definitions (agents, activities and verbs by identifier alone); "exact" when absent. */
+  format?: 'exact' | 'ids' | 'canonical';
 }
 
 export interface ReadProgress {
@@ -57,6 +59,7 @@ export function statementsUrl(endpoint: string, q: StatementQuery): string {
   if (q.since) p.set('since', q.since);
   if (q.until) p.set('until', q.until);
   if (q.limit) p.set('limit', String(q.limit));
+  if (q.format) p.set('format', q.format);
   const query = p.toString();
   return `${endpoint}statements${query ? `?${query}` : ''}`;
 }
@@ -248,18 +251,48 @@ class PageReader {
   }
 }
 
-/** Reads every statement matching each query, one query after another; resolves with the totals. */
+/**
+ * Reads every statement matching each query, the queries side by side (so one's pages are read
+ * while the LRS looks up another's); resolves with the totals. The first to fail stops the others.
+ */
 export async function readStatements(connection: LrsReadConnection, queries: StatementQuery[], options: ReadOptions = {}): Promise<ReadProgress> {
   const state: ReadState = { pages: 0, statements: 0, seen: new Set() };
-  const reader = new PageReader(connection, options, state);
-  for (const q of queries) await reader.read(q);
+  const stop = new AbortController();
+  const outer = options.signal;
+  const onCancel = () => stop.abort();
+  if (outer?.aborted) stop.abort();
+  outer?.addEventListener('abort', onCancel);
+  const reader = new PageReader(connection, { ...options, signal: stop.signal }, state);
+  try {
+    await Promise.all(
+      queries.map((q) =>
+        reader.read(q).catch((e: unknown) => {
+          stop.abort();
+          throw e;
+        }),
+      ),
+    );
+  } catch (e) {
+    // Reads stopped by another's failure say "cancelled"; the failure that stopped them is the one to tell.
+    throw outer?.aborted ? new LrsReadError('cancelled') : e;
+  } finally {
+    outer?.removeEventListener('abort', onCancel);
+  }
   return { pages: state.pages, statements: state.statements };
 }
 
 /**
  * The statements the report needs for one unit: passed, failed and answered, on the unit's
  * activity or any activity related to it (its criteria and questions carry it in their context).
+ * Answers, most of the evidence, are asked for by ids alone: the grid needs no more of them, and
+ * the LRS sends them in less than half the bytes. A learner's answers in full are read when opened
+ * (learnerAnswersQuery).
  */
 export function unitEvidenceQueries(unitIri: string, extra: Pick<StatementQuery, 'agent' | 'since' | 'until'> = {}): StatementQuery[] {
-  return [VERBS.passed, VERBS.failed, VERBS.answered].map((verb) => ({ ...extra, verb, activity: unitIri, relatedActivities: true }));
+  return [VERBS.passed, VERBS.failed, VERBS.answered].map((verb) => ({ ...extra, verb, activity: unitIri, relatedActivities: true, ...(verb === VERBS.answered ? { format: 'ids' as const } : {}) }));
+}
+
+/** One learner's answers on the unit in full: each question as it was asked, and the response. */
+export function learnerAnswersQuery(unitIri: string, agent: object): StatementQuery {
+  return { verb: VERBS.answered, activity: unitIri, relatedActivities: true, agent };
 }

@@ -12,6 +12,8 @@ export interface LearnerIdentity {
   name: string;
   /** The identifier shown beside the name: account name, email address, … */
   id: string;
+  /** The actor as an LRS's agent filter takes it: its identifier alone. */
+  agent: Record<string, unknown>;
 }
 
 /** A component of a question (a choice, a matching source or target, a step), with its text. */
@@ -47,22 +49,32 @@ export interface CriterionJudgement {
   time: number;
 }
 
-/** answered: one question, the learner's response and whether it was right. */
-export interface AnsweredQuestion {
+/**
+ * answered, as the grid needs it: which question, for which criteria, right or not, and when.
+ * The statement's ids are enough for this, so the LRS is asked for these in its "ids" format.
+ */
+export interface AnswerMark {
   kind: 'answer';
   statementId: string;
   learner: LearnerIdentity;
   /** Codes of the criteria the question is evidence for. */
   criteria: string[];
-  question: AskedQuestion;
-  /** The response in the xAPI / SCORM 2004 pattern format ("a[,]c", "1[.]b", "true", free text). */
-  response: string;
+  /** Activity id of the question. */
+  questionId: string;
   /** True right, false wrong, null when the statement does not say. */
   success: boolean | null;
   time: number;
 }
 
-export type ReportRecord = CriterionJudgement | AnsweredQuestion;
+/** answered in full: the question as it was asked, and the learner's response. */
+export interface AnsweredQuestion extends AnswerMark {
+  question: AskedQuestion;
+  /** The response in the xAPI / SCORM 2004 pattern format ("a[,]c", "1[.]b", "true", free text). */
+  response: string;
+}
+
+/** What the evidence store keeps of a statement. */
+export type ReportRecord = CriterionJudgement | AnswerMark;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -83,21 +95,26 @@ export function learnerOf(actor: unknown): LearnerIdentity | null {
   const account = isObject(actor.account) ? actor.account : undefined;
   let key: string | undefined;
   let id: string | undefined;
+  let agent: Record<string, unknown> = {};
   if (account && str(account.homePage) && str(account.name)) {
     key = `account ${account.homePage as string} ${account.name as string}`;
     id = account.name as string;
+    agent = { account: { homePage: account.homePage, name: account.name } };
   } else if (str(actor.mbox)) {
     key = `mbox ${(actor.mbox as string).toLowerCase()}`;
     id = (actor.mbox as string).replace(/^mailto:/i, '');
+    agent = { mbox: actor.mbox };
   } else if (str(actor.mbox_sha1sum)) {
     key = `sha1 ${actor.mbox_sha1sum as string}`;
     id = (actor.mbox_sha1sum as string).slice(0, 12);
+    agent = { mbox_sha1sum: actor.mbox_sha1sum };
   } else if (str(actor.openid)) {
     key = `openid ${actor.openid as string}`;
     id = actor.openid as string;
+    agent = { openid: actor.openid };
   }
   if (!key || !id) return null;
-  return { key, id, name: name || id };
+  return { key, id, name: name || id, agent: { objectType: 'Agent', ...agent } };
 }
 
 function components(list: unknown): QuestionComponent[] {
@@ -121,9 +138,11 @@ function timeOf(s: Json): number | null {
  * Reads one statement as evidence for a unit, or returns null when it is not one this project
  * sends for that unit: passed / failed on one of the unit's criterion objectives, or answered on
  * one of the unit's questions (a cmi.interaction whose context groups it with the unit's criteria).
- * Anything else (other verbs, other activities, other units, groups, malformed statements) is ignored.
+ * An answered statement in the LRS's "ids" format (no definition) is read as a mark; in full, with
+ * the question and the response. Anything else (other verbs, other activities, other units,
+ * groups, malformed statements) is ignored.
  */
-export function readReportStatement(statement: unknown, iris: UnitIris): ReportRecord | null {
+export function readReportStatement(statement: unknown, iris: UnitIris): CriterionJudgement | AnswerMark | AnsweredQuestion | null {
   if (!isObject(statement) || !isObject(statement.verb) || !isObject(statement.object)) return null;
   const verb = str(statement.verb.id);
   const object = statement.object;
@@ -144,19 +163,19 @@ export function readReportStatement(statement: unknown, iris: UnitIris): ReportR
 
   if (verb === VERBS.answered) {
     if (!objectId.startsWith(iris.questionsPrefix) || !objectId.includes('/questions/')) return null;
-    const definition = isObject(object.definition) ? object.definition : {};
-    const interactionType = str(definition.interactionType);
-    if (definition.type !== ACTIVITY_TYPES.interaction || !interactionType) return null;
     const context = isObject(statement.context) ? statement.context : {};
     const activities = isObject(context.contextActivities) ? context.contextActivities : {};
     const grouping = Array.isArray(activities.grouping) ? activities.grouping : [];
     const criteria = [...new Set(grouping.flatMap((a) => (isObject(a) && str(a.id) ? [criterionCode(a.id as string, iris)] : [])).filter((c): c is string => c !== null))];
     if (criteria.length === 0) return null;
+    const success = typeof result.success === 'boolean' ? result.success : null;
+    const mark: AnswerMark = { kind: 'answer', statementId, learner, criteria, questionId: objectId, success, time };
+    if (object.definition === undefined) return mark;
+    const definition = isObject(object.definition) ? object.definition : {};
+    const interactionType = str(definition.interactionType);
+    if (definition.type !== ACTIVITY_TYPES.interaction || !interactionType) return null;
     return {
-      kind: 'answer',
-      statementId,
-      learner,
-      criteria,
+      ...mark,
       question: {
         activityId: objectId,
         text: languageText(definition.description) || languageText(definition.name) || objectId,
@@ -168,8 +187,6 @@ export function readReportStatement(statement: unknown, iris: UnitIris): ReportR
         correctResponsesPattern: Array.isArray(definition.correctResponsesPattern) ? definition.correctResponsesPattern.filter((p): p is string => typeof p === 'string') : [],
       },
       response: typeof result.response === 'string' ? result.response : '',
-      success: typeof result.success === 'boolean' ? result.success : null,
-      time,
     };
   }
   return null;

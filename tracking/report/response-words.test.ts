@@ -40,7 +40,7 @@ function responseFor(q: QuestionData): Response {
 function asked(q: QuestionData, response: Response) {
   const outcome = course.outcomes.find((o) => o.questions.includes(q))!.number;
   const record = readReportStatement(factory.answered({ question: q, outcome, response, correct: false, latencyMs: 1, timestamp: new Date(), objectiveIds: [] }, outcome), iris);
-  if (record?.kind !== 'answer') throw new Error('not read as an answer');
+  if (record?.kind !== 'answer' || !('question' in record)) throw new Error('not read as an answer in full');
   return record;
 }
 

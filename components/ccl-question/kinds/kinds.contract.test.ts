@@ -200,6 +200,7 @@ describe.each(Object.keys(KINDS) as QuestionType[])('the %s kind', (type) => {
     expect(record?.kind).toBe('answer');
     if (record?.kind === 'answer') {
       expect(record.success).toBe(right);
+      if (!('question' in record)) throw new Error('the statement was read without its question');
       // The tutor report writes it out as the player does for the learner.
       expect(responseInWords(record.question, record.response)).not.toBe(NO_RESPONSE);
       expect(responseInWords(record.question, record.response)).toBe(answerInWords(q, response));

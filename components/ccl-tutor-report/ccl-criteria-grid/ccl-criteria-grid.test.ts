@@ -97,7 +97,7 @@ describe('ccl-criteria-grid with many learners', () => {
     const rows = Array.from({ length: n }, (_, i) => {
       const row = grid.rows[i % 2]!;
       const name = `Learner ${String(i + 1).padStart(3, '0')}`;
-      return { ...row, learner: { key: `key-${i}`, name, id: `id-${i}` } };
+      return { ...row, learner: { key: `key-${i}`, name, id: `id-${i}`, agent: { mbox: `mailto:id-${i}@example.org` } } };
     });
     return { ...grid, rows };
   }

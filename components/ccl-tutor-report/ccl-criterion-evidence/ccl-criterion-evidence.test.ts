@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { criterionEvidence } from '../../../tracking/report/evidence-model.js';
 import { formatDateTime } from '../report-strings.js';
-import { question, rightOption, sampleStore, wrongOption } from '../report-test-fixtures.js';
+import { detailsFrom, question, rightOption, sampleStatements, sampleStore, wrongOption } from '../report-test-fixtures.js';
 import type { CclCriterionEvidence } from './ccl-criterion-evidence.js';
 import './ccl-criterion-evidence.js';
 
@@ -10,11 +10,12 @@ const plain = (html: string) => new DOMParser().parseFromString(html, 'text/html
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function mount(code: string): Promise<CclCriterionEvidence> {
-  const store = sampleStore();
+  const statements = sampleStatements();
+  const store = sampleStore(statements);
   const ada = store.learners()[0]!;
   const el = document.createElement('ccl-criterion-evidence');
   el.learner = ada;
-  el.evidence = criterionEvidence(store, ada.key, code);
+  el.evidence = criterionEvidence(store, ada.key, code, detailsFrom(statements));
   document.body.append(el);
   await el.updateComplete;
   return el;

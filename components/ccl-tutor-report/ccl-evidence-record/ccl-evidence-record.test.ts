@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { learnerRecord } from '../../../tracking/report/evidence-model.js';
-import { sampleStore, unit } from '../report-test-fixtures.js';
+import { detailsFrom, sampleStatements, sampleStore, unit } from '../report-test-fixtures.js';
 import type { CclEvidenceRecord } from './ccl-evidence-record.js';
 import './ccl-evidence-record.js';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function mount(period = { from: '', to: '' }): Promise<CclEvidenceRecord> {
-  const store = sampleStore();
+  const statements = sampleStatements();
+  const store = sampleStore(statements);
   const el = document.createElement('ccl-evidence-record');
-  el.record = learnerRecord(store, store.learners()[0]!.key);
+  el.record = learnerRecord(store, store.learners()[0]!.key, detailsFrom(statements));
   el.unit = unit;
   el.period = period;
   el.producedAt = Date.parse('2026-04-01T12:00:00Z');

@@ -5,14 +5,26 @@ import { isoDate } from '../../../tracking/report/grid-csv.js';
 import type { UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
 import { VERBS } from '../../../tracking/xapi/vocabulary.js';
 import { centreStatements, twoUnits } from '../centre-test-fixtures.js';
-import { catalogue, sampleStatements } from '../report-test-fixtures.js';
+import { catalogue, question, sampleStatements } from '../report-test-fixtures.js';
 import type { CclTutorReport } from './ccl-tutor-report.js';
 import './ccl-tutor-report.js';
 
 const ENDPOINT = 'https://lrs.example.org/xapi/';
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** A fake LRS holding the sample statements, answering the statements resource by verb (and activity, anywhere in a statement). */
+/** A statement as an LRS sends it in its "ids" format: agents, verbs and activities by identifier alone. */
+function byIds(s: Record<string, unknown>) {
+  const ids = (list: unknown) => (Array.isArray(list) ? list.map((a: { id: string }) => ({ id: a.id })) : undefined);
+  const { name: _name, ...actor } = s.actor as Record<string, unknown>;
+  const context = (s.context ?? {}) as { contextActivities?: Record<string, unknown> };
+  const activities = Object.fromEntries(Object.entries(context.contextActivities ?? {}).map(([k, v]) => [k, ids(v)]));
+  return { ...s, actor, verb: { id: (s.verb as { id: string }).id }, object: { id: (s.object as { id: string }).id }, context: { ...context, contextActivities: activities } };
+}
+
+/**
+ * A fake LRS holding the sample statements, answering the statements resource by verb, activity
+ * (anywhere in a statement) and agent, in the "ids" format when asked.
+ */
 function lrsHolding(statements: { verb: { id: string } }[]) {
   const urls: string[] = [];
   const fetchFn = (async (input: RequestInfo | URL) => {
@@ -20,7 +32,11 @@ function lrsHolding(statements: { verb: { id: string } }[]) {
     urls.push(url.href);
     const verb = url.searchParams.get('verb');
     const activity = url.searchParams.get('activity');
-    const page = statements.filter((s) => s.verb.id === verb && (!activity || JSON.stringify(s).includes(`"${activity}`)));
+    const agent = url.searchParams.get('agent');
+    const ifi = agent ? JSON.stringify((JSON.parse(agent) as { account?: unknown }).account) : null;
+    const page = statements
+      .filter((s) => s.verb.id === verb && (!activity || JSON.stringify(s).includes(`"${activity}`)) && (!ifi || JSON.stringify((s as { actor?: { account?: unknown } }).actor?.account) === ifi))
+      .map((s) => (url.searchParams.get('format') === 'ids' ? byIds(s as unknown as Record<string, unknown>) : s));
     return new Response(JSON.stringify({ statements: page, more: '' }), { status: 200 });
   }) as typeof fetch;
   return { fetchFn, urls };
@@ -155,19 +171,25 @@ describe('ccl-tutor-report', () => {
     expect(form.shadowRoot.querySelector<HTMLSelectElement>('[name="unit"]')!.value).toBe('a-500-7158'); // the only unit
   });
 
-  it('opens the evidence behind a cell, then the learner’s record in place of the report', async () => {
-    const { fetchFn } = lrsHolding(sampleStatements());
+  it('opens the evidence behind a cell, its questions read in full for that learner, then the learner’s record in place of the report', async () => {
+    const { fetchFn, urls } = lrsHolding(sampleStatements());
     const el = await mount(fetchFn);
     await settled(el);
+    // The grid came from answers by ids alone.
+    expect(urls.filter((u) => new URL(u).searchParams.get('verb') === VERBS.answered).map((u) => new URL(u).searchParams.get('format'))).toEqual(['ids']);
     const grid = inner(el, 'ccl-criteria-grid');
     await grid.updateComplete;
     grid.shadowRoot.querySelector<HTMLButtonElement>('td[data-code="1.1"] button')!.click();
-    await el.updateComplete;
+    await vi.waitFor(() => expect(inner(el, 'ccl-criterion-evidence')).not.toBeNull());
+    const asked = new URL(urls.at(-1)!);
+    expect([asked.searchParams.get('verb'), asked.searchParams.get('format'), JSON.parse(asked.searchParams.get('agent')!)]).toEqual([VERBS.answered, null, { objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: 'ada' } }]);
     const evidence = inner(el, 'ccl-criterion-evidence');
     await evidence.updateComplete;
     expect(text(evidence.shadowRoot.querySelector('h2'))).toBe('Ada Brown: 1.1');
+    expect(text(evidence.shadowRoot.querySelector('ol.answers .question'))).toBe(`Question: ${question.stemText}`);
     evidence.shadowRoot.querySelector<HTMLButtonElement>('button.open-record')!.click();
-    await el.updateComplete;
+    await vi.waitFor(() => expect(inner(el, 'ccl-evidence-record')).not.toBeNull());
+    expect(urls.filter((u) => new URL(u).searchParams.has('agent'))).toHaveLength(1); // read once for the cell and the record
     const record = inner(el, 'ccl-evidence-record');
     await record.updateComplete;
     expect(text(record.shadowRoot.querySelector('dd.learner'))).toBe('Ada Brown (ada)');
@@ -176,6 +198,31 @@ describe('ccl-tutor-report', () => {
     record.shadowRoot.querySelector<HTMLButtonElement>('.toolbar button')!.click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('ccl-criteria-grid')).not.toBeNull();
+  });
+
+  it('says so when the LRS fails to send a learner’s answers for a cell, and keeps the grid and the cell to try again', async () => {
+    const { fetchFn: holding } = lrsHolding(sampleStatements());
+    let down = true;
+    const fetchFn = ((input: RequestInfo | URL, init?: RequestInit) =>
+      down && new URL(String(input)).searchParams.has('agent') ? Promise.resolve(new Response('', { status: 503 })) : holding(input, init)) as typeof fetch;
+    const el = await mount(fetchFn);
+    await settled(el);
+    const grid = inner(el, 'ccl-criteria-grid');
+    await grid.updateComplete;
+    const cell = () => grid.shadowRoot.querySelector<HTMLButtonElement>('td[data-code="1.1"] button')!;
+    cell().click();
+    const status = inner(el, 'ccl-load-status');
+    await vi.waitFor(async () => {
+      await status.updateComplete;
+      expect(text(status.shadowRoot.querySelector('[role="alert"]'))).toMatch(/busy/i);
+    });
+    expect(inner(el, 'ccl-criterion-evidence')).toBeNull();
+    expect(el.shadowRoot!.querySelector('ccl-criteria-grid')).not.toBeNull();
+    down = false;
+    cell().click();
+    await vi.waitFor(() => expect(inner(el, 'ccl-criterion-evidence')).not.toBeNull());
+    await status.updateComplete;
+    expect(text(status.shadowRoot.querySelector('[role="alert"]'))).toBe('');
   });
 });
 

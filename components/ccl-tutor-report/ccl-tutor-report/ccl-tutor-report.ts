@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { buildOverview, type CentreOverview } from '../../../tracking/report/centre-overview.js';
 import { browserEvidenceCache, cacheKey, REVISIT_OVERLAP_MS, type CachedEvidence, type EvidenceCache } from '../../../tracking/report/evidence-cache.js';
-import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type EvidenceGrid } from '../../../tracking/report/evidence-model.js';
+import { readAnswerDetails } from '../../../tracking/report/answer-details.js';
+import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type AnswerDetails, type EvidenceGrid } from '../../../tracking/report/evidence-model.js';
 import { gridToCsv, isoDate } from '../../../tracking/report/grid-csv.js';
 import { authorizationFor, normaliseEndpoint, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
 import { LrsReadError } from '../../../tracking/report/lrs-read-error.js';
@@ -137,6 +138,8 @@ export class CclTutorReport extends LitElement {
   /** The overview's cell (or unit heading, learner null) a unit was opened from, for focus on the way back. */
   private openedFrom: { unitId: string; learner: string | null } | null = null;
   private loadedFrom: LrsReadConnection | null = null;
+  /** Learners' answers read in full, by unit and learner key: read when a cell or a record is first opened. */
+  private details = new Map<string, AnswerDetails>();
   private source = '';
   private grid: EvidenceGrid | null = null;
   private learners: LearnerIdentity[] = [];
@@ -228,6 +231,7 @@ export class CclTutorReport extends LitElement {
     this.store = null;
     this.overview = null;
     this.overviewReads = new Map();
+    this.details = new Map();
     this.selection = null;
     this.recordFor = null;
     this.announcement = s.loading.connecting;
@@ -417,7 +421,33 @@ export class CclTutorReport extends LitElement {
     this.announceRows = true;
   }
 
+  /** The learner's answers in full on the unit shown, read from the LRS the first time; null when that failed (the error is shown). */
+  private async answersOf(learnerKey: string): Promise<AnswerDetails | null> {
+    const store = this.store;
+    const learner = this.learners.find((l) => l.key === learnerKey);
+    if (!store || !learner || !this.loadedFrom) return null;
+    const key = `${store.unit.id} ${learnerKey}`;
+    const known = this.details.get(key);
+    if (known) return known;
+    this.error = '';
+    this.announcement = s.report.readingAnswers(learner.name);
+    try {
+      const details = await readAnswerDetails(this.loadedFrom, store.iris, learner, this.readOptions);
+      this.details.set(key, details);
+      this.announcement = '';
+      return details;
+    } catch (e) {
+      this.error = e instanceof LrsReadError ? e.message : String(e);
+      return null;
+    }
+  }
+
+  private detailsOf(learnerKey: string): AnswerDetails {
+    return (this.store && this.details.get(`${this.store.unit.id} ${learnerKey}`)) || new Map();
+  }
+
   private async showEvidence(e: ShowEvidenceEvent): Promise<void> {
+    if (!(await this.answersOf(e.learner))) return;
     this.selection = { learner: e.learner, code: e.code };
     await this.updateComplete;
     await this.el<CclCriterionEvidence>('ccl-criterion-evidence')?.focusHeading();
@@ -431,6 +461,7 @@ export class CclTutorReport extends LitElement {
   }
 
   private async openRecord(e: OpenRecordEvent): Promise<void> {
+    if (!(await this.answersOf(e.learner))) return;
     this.returnTo = this.selection ?? { learner: e.learner };
     this.recordFor = e.learner;
     const learner = this.learners.find((l) => l.key === e.learner);
@@ -471,7 +502,7 @@ export class CclTutorReport extends LitElement {
 
   private renderRecord() {
     const store = this.store!;
-    const record = learnerRecord(store, this.recordFor!, dayRange(this.filters.from, this.filters.to));
+    const record = learnerRecord(store, this.recordFor!, this.detailsOf(this.recordFor!), dayRange(this.filters.from, this.filters.to));
     return html`<main id="main">
       <ccl-evidence-record
         .record=${record}
@@ -509,7 +540,7 @@ export class CclTutorReport extends LitElement {
       ${selected && learner
         ? html`<ccl-criterion-evidence
             .learner=${learner}
-            .evidence=${criterionEvidence(store, selected.learner, selected.code, dayRange(this.filters.from, this.filters.to))}
+            .evidence=${criterionEvidence(store, selected.learner, selected.code, this.detailsOf(selected.learner), dayRange(this.filters.from, this.filters.to))}
             @back-to-grid=${this.backToGrid}
             @open-record=${this.openRecord}
           ></ccl-criterion-evidence>`

@@ -1,0 +1,24 @@
+import type { AnswerDetails } from './evidence-model.js';
+import type { LrsReadConnection } from './lrs-connection.js';
+import { learnerAnswersQuery, readStatements, type ReadOptions } from './lrs-reader.js';
+import { readReportStatement, type AnsweredQuestion, type LearnerIdentity } from './report-statements.js';
+import type { UnitIris } from './unit-catalogue.js';
+
+/**
+ * Reads one learner's answers on a unit in full from the LRS: each question as the statement
+ * describes it, and the response. The grid is built from answers read by ids; these are read when
+ * a tutor opens a cell or a learner's record.
+ */
+export async function readAnswerDetails(connection: LrsReadConnection, iris: UnitIris, learner: LearnerIdentity, options: ReadOptions = {}): Promise<AnswerDetails> {
+  const details = new Map<string, AnsweredQuestion>();
+  await readStatements(connection, [learnerAnswersQuery(iris.unit, learner.agent)], {
+    ...options,
+    onStatements: (statements) => {
+      for (const s of statements) {
+        const record = readReportStatement(s, iris);
+        if (record?.kind === 'answer' && 'question' in record) details.set(record.statementId, record);
+      }
+    },
+  });
+  return details;
+}

@@ -7,8 +7,8 @@ import { buildCourse } from '../../build-scripts/content/build-course.js';
 import { readUnitSources } from '../../build-scripts/content/load-unit.js';
 import { DEFAULTS } from '../../build-scripts/options.js';
 import type { SingleQuestion, CourseData } from '../../tracking/learner-model/course-data.js';
+import { answerDetailsFrom } from '../../tracking/report/answer-details.js';
 import { EvidenceStore, type AnswerDetails } from '../../tracking/report/evidence-model.js';
-import { readReportStatement, type AnsweredQuestion } from '../../tracking/report/report-statements.js';
 import { catalogueFromCourses, unitIris, type UnitCatalogue } from '../../tracking/report/unit-catalogue.js';
 import { StatementFactory, type Actor } from '../../tracking/xapi/statement-factory.js';
 
@@ -51,11 +51,5 @@ export function sampleStore(statements: Statement[] = sampleStatements()): Evide
 
 /** The answers among these statements in full, as the report reads them when a cell is opened. */
 export function detailsFrom(statements: readonly Statement[]): AnswerDetails {
-  const iris = unitIris(catalogue.baseIri, unit);
-  return new Map(
-    statements.flatMap((s) => {
-      const r = readReportStatement(s, iris);
-      return r && 'question' in r ? [[r.statementId, r as AnsweredQuestion] as const] : [];
-    }),
-  );
+  return answerDetailsFrom(statements, unitIris(catalogue.baseIri, unit));
 }

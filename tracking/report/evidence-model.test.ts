@@ -7,8 +7,9 @@ import type { CourseData, QuestionData } from '../learner-model/course-data.js';
 import type { Response } from '../learner-model/question-kinds/index.js';
 import { StatementFactory, type Actor } from '../xapi/statement-factory.js';
 import { activityIris } from '../xapi/vocabulary.js';
-import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type AnswerDetails } from './evidence-model.js';
-import { readReportStatement, type AnsweredQuestion } from './report-statements.js';
+import { statementByIds } from '../../tests/support/xapi-ids-format.js';
+import { answerDetailsFrom } from './answer-details.js';
+import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord } from './evidence-model.js';
 import { gridToCsv, type CsvLabels } from './grid-csv.js';
 import { catalogueFromCourses, unitIris } from './unit-catalogue.js';
 
@@ -76,25 +77,7 @@ describe('evidence model', () => {
     { not: 'a statement' },
   ];
   /** The answers in full, as the report reads them when a cell is opened. */
-  const details: AnswerDetails = new Map(
-    statements.flatMap((st) => {
-      const r = readReportStatement(st, unitIris(catalogue.baseIri, unit));
-      return r && 'question' in r ? [[r.statementId, r as AnsweredQuestion] as const] : [];
-    }),
-  );
-  /** A statement as an LRS sends it in its "ids" format: agents, verbs and activities by identifier alone. */
-  const byIds = (st: Statement) => {
-    const ids = (list?: { id: string }[]) => list?.map(({ id }) => ({ id }));
-    const { name: _name, ...actor } = st.actor as Actor & { name?: string };
-    const c = st.context?.contextActivities ?? {};
-    return {
-      ...st,
-      actor,
-      verb: { id: st.verb.id },
-      object: { id: (st.object as { id: string }).id },
-      context: { ...st.context, contextActivities: { parent: ids(c.parent as { id: string }[]), grouping: ids(c.grouping as { id: string }[]) } },
-    };
-  };
+  const details = answerDetailsFrom(statements, unitIris(catalogue.baseIri, unit));
 
   it('reads passed, failed and answered statements of the unit and ignores everything else', () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
@@ -205,15 +188,15 @@ describe('evidence model', () => {
     full.add(statements);
     const ids = new EvidenceStore(unit, catalogue.baseIri);
     // Ada's latest statement is an answer by ids, with no name.
-    const late = byIds(at('2026-03-20T09:00:00Z')(answer(a, q11[2]!, 0, false, '2026-03-20T09:00:00Z')) as Statement);
-    ids.add([...statements.map((st) => (st && typeof st === 'object' && (st as Statement).verb?.id?.endsWith('/answered') ? byIds(st as Statement) : st)), late]);
+    const late = statementByIds(at('2026-03-20T09:00:00Z')(answer(a, q11[2]!, 0, false, '2026-03-20T09:00:00Z')));
+    ids.add([...statements.map((st) => (st && typeof st === 'object' && (st as Statement).verb?.id?.endsWith('/answered') ? statementByIds(st) : st)), late]);
     full.add([late]);
     expect(ids.counts).toEqual(full.counts);
     expect(buildGrid(ids)).toEqual(buildGrid(full));
     expect(ids.learners().map((l) => l.name)).toEqual(['Ada Brown', 'Ben Carter']);
     // The cell's questions come from the answers in full; one the LRS did not send in full shows by its id.
     const e = criterionEvidence(ids, ids.learners()[0]!.key, '1.1', details);
-    expect(e.answers.map((x) => x.question.text)).toEqual([q11[0]!.stemText, q11[1]!.stemText, late.object.id]);
+    expect(e.answers.map((x) => x.question.text)).toEqual([q11[0]!.stemText, q11[1]!.stemText, (late.object as { id: string }).id]);
   });
 
   it('shows a learner by the name on their latest statement', () => {

@@ -264,6 +264,7 @@ export async function readStatements(connection: LrsReadConnection, queries: Sta
   outer?.addEventListener('abort', onCancel);
   const reader = new PageReader(connection, { ...options, signal: stop.signal }, state);
   try {
+    // The first failure is the one told: the reads it stops fail later, as cancelled.
     await Promise.all(
       queries.map((q) =>
         reader.read(q).catch((e: unknown) => {
@@ -272,9 +273,6 @@ export async function readStatements(connection: LrsReadConnection, queries: Sta
         }),
       ),
     );
-  } catch (e) {
-    // Reads stopped by another's failure say "cancelled"; the failure that stopped them is the one to tell.
-    throw outer?.aborted ? new LrsReadError('cancelled') : e;
   } finally {
     outer?.removeEventListener('abort', onCancel);
   }

@@ -4,6 +4,7 @@ import type { CachedEvidence, EvidenceCache } from '../../../tracking/report/evi
 import { isoDate } from '../../../tracking/report/grid-csv.js';
 import type { UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
 import { VERBS } from '../../../tracking/xapi/vocabulary.js';
+import { statementByIds } from '../../../tests/support/xapi-ids-format.js';
 import { centreStatements, twoUnits } from '../centre-test-fixtures.js';
 import { catalogue, question, sampleStatements } from '../report-test-fixtures.js';
 import type { CclTutorReport } from './ccl-tutor-report.js';
@@ -11,15 +12,6 @@ import './ccl-tutor-report.js';
 
 const ENDPOINT = 'https://lrs.example.org/xapi/';
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-/** A statement as an LRS sends it in its "ids" format: agents, verbs and activities by identifier alone. */
-function byIds(s: Record<string, unknown>) {
-  const ids = (list: unknown) => (Array.isArray(list) ? list.map((a: { id: string }) => ({ id: a.id })) : undefined);
-  const { name: _name, ...actor } = s.actor as Record<string, unknown>;
-  const context = (s.context ?? {}) as { contextActivities?: Record<string, unknown> };
-  const activities = Object.fromEntries(Object.entries(context.contextActivities ?? {}).map(([k, v]) => [k, ids(v)]));
-  return { ...s, actor, verb: { id: (s.verb as { id: string }).id }, object: { id: (s.object as { id: string }).id }, context: { ...context, contextActivities: activities } };
-}
 
 /**
  * A fake LRS holding the sample statements, answering the statements resource by verb, activity
@@ -36,7 +28,7 @@ function lrsHolding(statements: { verb: { id: string } }[]) {
     const ifi = agent ? JSON.stringify((JSON.parse(agent) as { account?: unknown }).account) : null;
     const page = statements
       .filter((s) => s.verb.id === verb && (!activity || JSON.stringify(s).includes(`"${activity}`)) && (!ifi || JSON.stringify((s as { actor?: { account?: unknown } }).actor?.account) === ifi))
-      .map((s) => (url.searchParams.get('format') === 'ids' ? byIds(s as unknown as Record<string, unknown>) : s));
+      .map((s) => (url.searchParams.get('format') === 'ids' ? statementByIds(s) : s));
     return new Response(JSON.stringify({ statements: page, more: '' }), { status: 200 });
   }) as typeof fetch;
   return { fetchFn, urls };

@@ -54,6 +54,7 @@ export const reportStrings = {
       `Reading statements: ${count(statements)} read so far, ${plural(learners, 'learner')} (${plural(pages, 'page')}).`,
     sinceCopy: (at: number) => `Showing this browser's copy from ${formatDateTime(at)} once the LRS has sent what it stored since…`,
     cancel: 'Cancel',
+    verdictsShown: (learners: number) => `Showing every knowledge-check verdict for ${plural(learners, 'learner')}. Reading the answers behind them…`,
     loaded: (learners: number, evidence: number, ignored: number) =>
       `Loaded: ${plural(learners, 'learner')}, ${plural(evidence, 'statement')} of evidence${ignored ? `; ${plural(ignored, 'other statement')} ignored` : ''}.`,
     failedHeading: 'The report could not be loaded',
@@ -68,6 +69,7 @@ export const reportStrings = {
     showing: (learners: number) => `Showing ${plural(learners, 'learner')}.`,
     downloadCsv: 'Download the grid as CSV',
     csvFile: (unitId: string, today: string) => `${unitId}-knowledge-checks-${today}.csv`,
+    answersPending: 'Every verdict is shown; the answers behind them are still being read, so last activity may yet change and the CSV waits for them.',
     readingAnswers: (name: string) => `Reading ${name}’s answers from the LRS…`,
   },
 

@@ -15,10 +15,17 @@ export function answerDetailsFrom(statements: readonly unknown[], iris: UnitIris
 
 /**
  * Reads one learner's answers on a unit in full from the LRS. The grid is built from answers read
- * by ids; these are read when a tutor opens a cell or a learner's record.
+ * by ids; these are read when a tutor opens a cell or a learner's record. `options.onStatements`
+ * is handed the statements too (the report adds them to its store while it is still reading answers).
  */
 export async function readAnswerDetails(connection: LrsReadConnection, iris: UnitIris, learner: LearnerIdentity, options: ReadOptions = {}): Promise<AnswerDetails> {
   const details = new Map<string, AnsweredQuestion>();
-  await readStatements(connection, [learnerAnswersQuery(iris.unit, learner.agent)], { ...options, onStatements: (statements) => answerDetailsFrom(statements, iris, details) });
+  await readStatements(connection, [learnerAnswersQuery(iris.unit, learner.agent)], {
+    ...options,
+    onStatements: (statements) => {
+      answerDetailsFrom(statements, iris, details);
+      options.onStatements?.(statements);
+    },
+  });
   return details;
 }

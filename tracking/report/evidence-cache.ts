@@ -27,7 +27,7 @@ export const REVISIT_OVERLAP_MS = 30_000;
 const DATABASE = 'ccl-tutor-report';
 const STORE = 'evidence';
 /** Bumped when the snapshot's shape changes: an older copy is then not used. */
-const VERSION = 2;
+const VERSION = 3;
 
 /** The copy's key: the endpoint as typed once normalised, and the unit's activity IRI. */
 export const cacheKey = (endpoint: string, unitIri: string) => `${endpoint} ${unitIri}`;
@@ -38,21 +38,11 @@ const done = <T>(request: IDBRequest<T>) =>
     request.onerror = () => reject(request.error);
   });
 
-/** Records per stored part: IndexedDB clones a value in one main-thread task, so a college's copy goes in parts. */
-const RECORDS_PER_PART = 4000;
-
-/** What is stored under the copy's own key: everything but the records, which are stored in parts. */
-interface StoredCopy {
-  savedAt: number;
-  snapshot: Omit<EvidenceSnapshot, 'records'>;
-  parts: number;
-}
-
-/** A part's key: the copy's, the time it was saved (so a new copy never writes over an older one's parts) and its number. */
-const partKey = (key: string, savedAt: number, n: number) => `${key} #${savedAt}.${n}`;
-const nextTask = () => new Promise((r) => setTimeout(r, 0));
-
-/** The browser's IndexedDB copy, or null where the browser has none. */
+/**
+ * The browser's IndexedDB copy, or null where the browser has none. A copy is one value (its
+ * records in columns, so it clones in milliseconds), written in one transaction: a page closed
+ * while writing leaves the earlier copy whole, never half of one.
+ */
 export function browserEvidenceCache(idb: IDBFactory | undefined = globalThis.indexedDB): EvidenceCache | null {
   if (!idb) return null;
   let opened: Promise<IDBDatabase> | null = null;
@@ -77,42 +67,12 @@ export function browserEvidenceCache(idb: IDBFactory | undefined = globalThis.in
       tx.onerror = tx.onabort = () => reject(tx.error);
     });
   };
-  const read = async (key: string) => {
-    const store = (await db()).transaction(STORE, 'readonly').objectStore(STORE);
-    return done(store.get(key));
-  };
   return {
     async get(key) {
-      const copy = (await read(key)) as StoredCopy | undefined;
-      if (!copy || typeof copy.parts !== 'number') return null;
-      const records: EvidenceSnapshot['records'] = [];
-      for (let n = 0; n < copy.parts; n++) {
-        const part = (await read(partKey(key, copy.savedAt, n))) as EvidenceSnapshot['records'] | undefined;
-        if (!Array.isArray(part)) return null;
-        records.push(...part);
-      }
-      return { savedAt: copy.savedAt, snapshot: { ...copy.snapshot, records } };
+      const copy = (await done((await db()).transaction(STORE, 'readonly').objectStore(STORE).get(key))) as CachedEvidence | undefined;
+      return copy && typeof copy.savedAt === 'number' && typeof copy.snapshot === 'object' ? copy : null;
     },
-    // The new parts first, each in a task of its own, then the copy's own entry, then the old
-    // parts go: a page closed halfway leaves the earlier copy whole, never half of one.
-    async put(key, value) {
-      const before = (await read(key)) as StoredCopy | undefined;
-      const { records, ...rest } = value.snapshot;
-      const parts = Math.ceil(records.length / RECORDS_PER_PART);
-      for (let n = 0; n < parts; n++) {
-        await write((store) => store.put(records.slice(n * RECORDS_PER_PART, (n + 1) * RECORDS_PER_PART), partKey(key, value.savedAt, n)));
-        await nextTask();
-      }
-      const copy: StoredCopy = { savedAt: value.savedAt, snapshot: rest, parts };
-      await write((store) => store.put(copy, key));
-      if (before && before.savedAt !== value.savedAt) await write((store) => Array.from({ length: before.parts }, (_, n) => store.delete(partKey(key, before.savedAt, n))));
-    },
-    async delete(key) {
-      const before = (await read(key)) as StoredCopy | undefined;
-      await write((store) => {
-        store.delete(key);
-        for (let n = 0; n < (before?.parts ?? 0); n++) store.delete(partKey(key, before!.savedAt, n));
-      });
-    },
+    put: (key, value) => write((store) => store.put(value, key)),
+    delete: (key) => write((store) => store.delete(key)),
   };
 }

@@ -103,6 +103,15 @@ describe('evidence model', () => {
     expect(grid.rows[0]!.cells.find((c) => c.code === '1.1')).toMatchObject({ status: 'not-yet', attempts: 1 });
   });
 
+  it('leaves out a voided statement that arrives after its void (the verdicts are read before the answers)', () => {
+    const store = new EvidenceStore(unit, catalogue.baseIri);
+    const idOf = (n: number) => (statements[n] as { id: string }).id;
+    store.add([{ id: crypto.randomUUID(), actor: ada, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: idOf(4) } }]);
+    store.add(statements);
+    expect(store.counts).toMatchObject({ evidence: 5, repeated: 1 });
+    expect(buildGrid(store).rows[0]!.cells.find((c) => c.code === '1.1')).toMatchObject({ status: 'not-yet', attempts: 1 });
+  });
+
   it('keeps everything it holds in a snapshot, and counts nothing twice when a re-read overlaps it', () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
     store.add(statements.map((s, i) => (typeof s === 'object' && s && 'id' in s ? { ...s, stored: new Date(Date.UTC(2026, 2, 20, 9, 0, i)).toISOString() } : s)));

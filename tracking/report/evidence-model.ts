@@ -1,5 +1,6 @@
 import type { AnsweredQuestion, AnswerMark, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
 import { readReportStatement, VOIDED } from './report-statements.js';
+import { decodeSnapshot, encodeSnapshot, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
 import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
 
 /**
@@ -23,23 +24,7 @@ export interface ReportFilters {
   learner?: string;
 }
 
-interface LearnerRecords {
-  learner: LearnerIdentity;
-  /** Time of the statement the shown name came from (the latest wins). */
-  namedAt: number;
-  judgements: CriterionJudgement[];
-  answers: AnswerMark[];
-}
-
-/** What an evidence store holds, to be kept between visits (see evidence-cache.ts). */
-export interface EvidenceSnapshot {
-  records: ReportRecord[];
-  /** Ids of every statement read, evidence or not, so a re-read counts nothing twice. */
-  seen: string[];
-  /** The latest time the LRS stored any statement read (ms since the epoch), null when none. */
-  newestStored: number | null;
-  counts: EvidenceStore['counts'];
-}
+export type { EvidenceSnapshot };
 
 /** The statement a voiding statement voids, or null when it is not one. */
 function voidedBy(s: unknown): string | null {
@@ -60,6 +45,8 @@ export class EvidenceStore {
   newestStored: number | null = null;
   private readonly seen = new Set<string>();
   private readonly byLearner = new Map<string, LearnerRecords>();
+  /** Each question's id and criteria once, shared by every answer to it. */
+  private readonly questions = new Map<string, { id: string; criteria: string[] }>();
 
   constructor(
     readonly unit: CatalogueUnit,
@@ -84,6 +71,8 @@ export class EvidenceStore {
       const target = voidedBy(s);
       if (target !== null) {
         voided.push(target);
+        // A voided statement read after its void (another query's page) is then skipped as a repeat.
+        this.seen.add(target);
         continue;
       }
       const record = readReportStatement(s, this.iris);
@@ -106,9 +95,16 @@ export class EvidenceStore {
         entry.learner = record.learner;
         entry.namedAt = record.time;
       }
-    // Records share their learner's one identity object.
+    // Records share their learner's one identity object, and answers their question's.
     if (record.kind === 'judgement') entry.judgements.push({ ...record, learner: entry.learner });
-    else entry.answers.push({ ...record, learner: entry.learner });
+    else entry.answers.push({ ...record, ...this.question(record), learner: entry.learner });
+  }
+
+  private question({ questionId, criteria }: AnswerMark): { questionId: string; criteria: string[] } {
+    const key = `${questionId}\n${criteria.join('\n')}`;
+    let q = this.questions.get(key);
+    if (!q) this.questions.set(key, (q = { id: questionId, criteria }));
+    return { questionId: q.id, criteria: q.criteria };
   }
 
   /** Takes voided statements out of the evidence; a learner left with none is left out. */
@@ -127,15 +123,16 @@ export class EvidenceStore {
 
   /** Everything the store holds, for keeping between visits. */
   snapshot(): EvidenceSnapshot {
-    const records = [...this.byLearner.values()].flatMap((e): ReportRecord[] => [...e.judgements, ...e.answers]);
-    return { records, seen: [...this.seen], newestStored: this.newestStored, counts: { ...this.counts } };
+    return encodeSnapshot([...this.byLearner.values()], this.seen, this.newestStored, this.counts);
   }
 
   /** A store holding what a snapshot of it held. */
   static from(snapshot: EvidenceSnapshot, unit: CatalogueUnit, baseIri: string): EvidenceStore {
     const store = new EvidenceStore(unit, baseIri);
-    for (const id of snapshot.seen) store.seen.add(id);
-    for (const r of snapshot.records) store.keep(r);
+    const { entries, seen, questions } = decodeSnapshot(snapshot);
+    for (const id of seen) store.seen.add(id);
+    for (const entry of entries) store.byLearner.set(entry.learner.key, entry);
+    for (const q of questions) store.questions.set(`${q.id}\n${q.criteria.join('\n')}`, q);
     store.newestStored = snapshot.newestStored;
     Object.assign(store.counts, snapshot.counts);
     return store;

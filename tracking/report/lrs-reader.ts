@@ -279,15 +279,29 @@ export async function readStatements(connection: LrsReadConnection, queries: Sta
   return { pages: state.pages, statements: state.statements };
 }
 
+type UnitQueryFilters = Pick<StatementQuery, 'agent' | 'since' | 'until'>;
+
 /**
- * The statements the report needs for one unit: passed, failed and answered, on the unit's
- * activity or any activity related to it (its criteria and questions carry it in their context).
- * Answers, most of the evidence, are asked for by ids alone: the grid needs no more of them, and
- * the LRS sends them in less than half the bytes. A learner's answers in full are read when opened
- * (learnerAnswersQuery).
+ * The verdicts on a unit's criteria: passed and failed, on the unit's activity or any activity
+ * related to it (its criteria carry it in their context). The grid's every status and attempt
+ * count comes from these, a few of each learner's statements, so they are read first.
  */
-export function unitEvidenceQueries(unitIri: string, extra: Pick<StatementQuery, 'agent' | 'since' | 'until'> = {}): StatementQuery[] {
-  return [VERBS.passed, VERBS.failed, VERBS.answered].map((verb) => ({ ...extra, verb, activity: unitIri, relatedActivities: true, ...(verb === VERBS.answered ? { format: 'ids' as const } : {}) }));
+export function unitVerdictQueries(unitIri: string, extra: UnitQueryFilters = {}): StatementQuery[] {
+  return [VERBS.passed, VERBS.failed].map((verb) => ({ ...extra, verb, activity: unitIri, relatedActivities: true }));
+}
+
+/**
+ * The answers on a unit's questions, most of the evidence, asked for by ids alone: the grid needs
+ * no more of them (which criteria, right or not, when), and the LRS sends them in less than half
+ * the bytes. A learner's answers in full are read when opened (learnerAnswersQuery).
+ */
+export function unitAnswerQueries(unitIri: string, extra: UnitQueryFilters = {}): StatementQuery[] {
+  return [{ ...extra, verb: VERBS.answered, activity: unitIri, relatedActivities: true, format: 'ids' }];
+}
+
+/** Every statement the report needs for one unit: its verdicts, then its answers. */
+export function unitEvidenceQueries(unitIri: string, extra: UnitQueryFilters = {}): StatementQuery[] {
+  return [...unitVerdictQueries(unitIri, extra), ...unitAnswerQueries(unitIri, extra)];
 }
 
 /** One learner's answers on the unit in full: each question as it was asked, and the response. */

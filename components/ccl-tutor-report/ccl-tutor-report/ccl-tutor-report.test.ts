@@ -83,6 +83,51 @@ describe('ccl-tutor-report', () => {
     expect([...grid.shadowRoot.querySelectorAll('tbody th')].map(text)).toEqual(['Ada Brown ada', 'Ben Carter ben']);
   });
 
+  it('shows the grid from every verdict while the answers are read, then with them; the CSV waits, and a failure takes it away', async () => {
+    const sample = sampleStatements();
+    const first = sample[0] as unknown as { actor: { account: { homePage: string } } };
+    // Cara has begun a knowledge check: answers, no verdict yet.
+    const cara = { ...sample[0]!, id: crypto.randomUUID(), actor: { objectType: 'Agent', name: 'Cara Dunn', account: { homePage: first.actor.account.homePage, name: 'cara' } } } as (typeof sample)[number];
+    const { fetchFn } = lrsHolding([...sample, cara]);
+    let answers: (ok: boolean) => void = () => undefined;
+    const gated = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(String(input)).searchParams.get('verb') === VERBS.answered && !(await new Promise<boolean>((r) => (answers = r)))) return new Response('down', { status: 503 });
+      return fetchFn(input, init);
+    }) as typeof fetch;
+    const rows = async () => {
+      const grid = inner(el, 'ccl-criteria-grid');
+      await grid?.updateComplete;
+      return grid ? [...grid.shadowRoot.querySelectorAll('tbody th')].map(text) : [];
+    };
+    const csv = () => el.shadowRoot!.querySelector<HTMLButtonElement>('button.csv');
+    const el = await mount(gated);
+    for (let i = 0; i < 50 && !el.shadowRoot!.querySelector('ccl-criteria-grid'); i++) await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    expect(el.dataset.state).toBe('loading');
+    expect(await rows()).toEqual(['Ada Brown ada', 'Ben Carter ben']);
+    expect(el.shadowRoot!.activeElement?.id).toBe('unit-heading');
+    expect(text(inner(el, 'ccl-load-status').shadowRoot.querySelector('[role="status"]'))).toBe('Showing every knowledge-check verdict for 2 learners. Reading the answers behind them…');
+    expect(text(el.shadowRoot!.querySelector('.source'))).toContain('the answers behind them are still being read');
+    expect(csv()!.disabled).toBe(true);
+    answers(true);
+    await settled(el);
+    expect(el.dataset.state).toBe('loaded');
+    expect(await rows()).toEqual(['Ada Brown ada', 'Ben Carter ben', 'cara cara']);
+    expect(csv()!.disabled).toBe(false);
+    expect(el.shadowRoot!.activeElement?.id).toBe('unit-heading');
+
+    // The LRS fails once the verdicts are shown: nothing incomplete is left on screen.
+    (el.shadowRoot!.querySelector('button.reload') as HTMLButtonElement).click();
+    await el.updateComplete;
+    for (let i = 0; i < 50 && !el.shadowRoot!.querySelector('ccl-criteria-grid'); i++) await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    expect(await rows()).toEqual(['Ada Brown ada', 'Ben Carter ben']);
+    answers(false);
+    await settled(el);
+    expect(el.dataset.state).toBe('failed');
+    expect(el.shadowRoot!.querySelector('ccl-criteria-grid')).toBeNull();
+  });
+
   it('keeps what it loaded, and on the next visit asks only for what the LRS stored since, voids included', async () => {
     type Held = { id?: string; verb: { id: string }; stored: string };
     const stored = (s: object, iso: string) => ({ ...s, stored: iso }) as Held;
@@ -100,7 +145,8 @@ describe('ccl-tutor-report', () => {
     const first = await mount(fetchFn, undefined, cache);
     await settled(first);
     expect([first.dataset.state, (first as unknown as { error: string }).error]).toEqual(['loaded', '']);
-    expect(cache.entries.size).toBe(1);
+    // The copy is kept once the page is idle.
+    await vi.waitFor(() => expect(cache.entries.size).toBe(1));
     expect(urls.every((u) => !u.searchParams.has('since'))).toBe(true);
     document.body.replaceChildren();
 
@@ -112,7 +158,7 @@ describe('ccl-tutor-report', () => {
     const el = await mount(fetchFn, undefined, cache);
     await settled(el);
     expect(urls.map((u) => [u.searchParams.get('verb')?.split('/').pop(), u.searchParams.get('since')])).toEqual(
-      ['passed', 'failed', 'answered', 'voided'].map((v) => [v, '2026-03-11T07:59:30.000Z']),
+      ['passed', 'failed', 'voided', 'answered'].map((v) => [v, '2026-03-11T07:59:30.000Z']),
     );
     const source = text(el.shadowRoot!.querySelector('.source'));
     expect(source).toContain('Loaded: 1 learner, 6 statements of evidence.');
@@ -124,6 +170,18 @@ describe('ccl-tutor-report', () => {
     await settled(el);
     expect(urls.every((u) => !u.searchParams.has('since'))).toBe(true);
     expect(text(el.shadowRoot!.querySelector('.source'))).not.toContain('Kept in this browser');
+  });
+
+  it('reads everything again when its copy cannot be read back', async () => {
+    const { fetchFn, urls } = lrsHolding(sampleStatements());
+    const cache = memoryCache();
+    const key = `${ENDPOINT} ${catalogue.baseIri}/units/a-500-7158`;
+    cache.entries.set(key, { savedAt: Date.now(), snapshot: { learners: [{}], judgements: { ids: 'x' } } } as unknown as CachedEvidence);
+    const el = await mount(fetchFn, undefined, cache);
+    await settled(el);
+    expect([el.dataset.state, (el as unknown as { error: string }).error]).toEqual(['loaded', '']);
+    expect(urls.some((u) => new URL(u).searchParams.has('since'))).toBe(false);
+    expect(text(el.shadowRoot!.querySelector('.source'))).toContain('Loaded: 2 learners, 6 statements of evidence.');
   });
 
   it('shows a refused key as a plain message in an alert, and no grid', async () => {
@@ -287,7 +345,7 @@ describe('ccl-tutor-report centre overview', () => {
     const { fetchFn, urls } = lrsHolding(held);
     const cache = memoryCache();
     await openOverview(fetchFn, cache);
-    expect(cache.entries.size).toBe(2);
+    await vi.waitFor(() => expect(cache.entries.size).toBe(2));
     document.body.replaceChildren();
     urls.length = 0;
     const el = await openOverview(fetchFn, cache);

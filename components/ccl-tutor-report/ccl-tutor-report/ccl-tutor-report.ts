@@ -6,7 +6,7 @@ import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type Answer
 import { gridToCsv, isoDate } from '../../../tracking/report/grid-csv.js';
 import { authorizationFor, normaliseEndpoint, type LrsReadConnection } from '../../../tracking/report/lrs-connection.js';
 import { LrsReadError } from '../../../tracking/report/lrs-read-error.js';
-import { readStatements, unitEvidenceQueries, type ReadOptions } from '../../../tracking/report/lrs-reader.js';
+import { readStatements, unitAnswerQueries, unitVerdictQueries, type ReadOptions, type StatementQuery } from '../../../tracking/report/lrs-reader.js';
 import { overviewToCsv } from '../../../tracking/report/overview-csv.js';
 import { VOIDED, type LearnerIdentity } from '../../../tracking/report/report-statements.js';
 import { unitIris, type CatalogueUnit, type UnitCatalogue } from '../../../tracking/report/unit-catalogue.js';
@@ -37,6 +37,9 @@ const s = reportStrings;
 /** Screen readers hear loading progress at most this often. */
 const ANNOUNCE_EVERY_MS = 2000;
 
+
+/** Runs `task` when the page is next idle (or soon, where the browser cannot say). */
+const whenIdle = (task: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 0));
 
 /** What the page was opened with: launch parameters endpoint, auth and unit. */
 export interface ReportLaunch {
@@ -103,6 +106,8 @@ export class CclTutorReport extends LitElement {
     announcement: { state: true },
     error: { state: true },
     store: { state: true },
+    answersPending: { state: true },
+    revision: { state: true },
     overview: { state: true },
     filters: { state: true },
     selection: { state: true },
@@ -122,6 +127,10 @@ export class CclTutorReport extends LitElement {
   declare error: string;
   /** The unit whose grid is shown (on its own, or opened from the centre overview). */
   declare store: EvidenceStore | null;
+  /** The grid shows every verdict while the answers behind it are still being read. */
+  declare answersPending: boolean;
+  /** Counts changes to the store shown (it is one object while it fills). */
+  declare revision: number;
   /** The centre overview, while it or a unit opened from it is shown. */
   declare overview: CentreOverview | null;
   declare filters: FilterValues;
@@ -159,6 +168,8 @@ export class CclTutorReport extends LitElement {
     this.announcement = '';
     this.error = '';
     this.store = null;
+    this.answersPending = false;
+    this.revision = 0;
     this.overview = null;
     this.filters = { from: '', to: '', learner: '' };
     this.selection = null;
@@ -181,7 +192,7 @@ export class CclTutorReport extends LitElement {
       this.connection = { endpoint: this.launch.endpoint, key: this.launch.auth, unitId: this.unitById(this.launch.unit) ? this.launch.unit : only };
     }
     if (changed.has('store')) this.learners = this.store?.learners() ?? [];
-    if (changed.has('store') || changed.has('filters')) this.grid = this.store ? buildGrid(this.store, this.gridFilters()) : null;
+    if (changed.has('store') || changed.has('filters') || changed.has('revision')) this.grid = this.store ? buildGrid(this.store, this.gridFilters()) : null;
     if (this.announceRows && this.grid) this.announcement = s.report.showing(this.grid.rows.length);
     this.announceRows = false;
     // "loaded" is set once the grid has rendered (see load).
@@ -229,6 +240,7 @@ export class CclTutorReport extends LitElement {
     this.error = '';
     this.progress = '';
     this.store = null;
+    this.answersPending = false;
     this.overview = null;
     this.overviewReads = new Map();
     this.details = new Map();
@@ -240,9 +252,11 @@ export class CclTutorReport extends LitElement {
     return controller;
   }
 
-  /** Shows why a load failed, and puts focus back on the form. */
+  /** Shows why a load failed, takes away a grid shown before every answer was read, and puts focus back on the form. */
   private async fail(e: unknown): Promise<void> {
     this.phase = 'failed';
+    if (this.answersPending) this.store = null;
+    this.answersPending = false;
     this.error = e instanceof LrsReadError ? e.message : String(e);
     this.announcement = '';
     await this.updateComplete;
@@ -250,47 +264,76 @@ export class CclTutorReport extends LitElement {
   }
 
   /**
-   * Reads one unit's evidence from the LRS. Where this browser kept a copy from an earlier visit,
-   * that copy is the start and the LRS is asked only for what it stored since (and what was voided
-   * since); `everything` drops the copy and reads it all again. What was read becomes the copy.
-   * Null when another load took over meanwhile.
+   * Reads one unit's evidence from the LRS: the verdicts first (and voids), then the answers.
+   * `onVerdicts` is called between the two, with the store holding every verdict, so the grid can
+   * show while the answers, most of the statements, are read. Where this browser kept a copy from
+   * an earlier visit, that copy is the start and the LRS is asked only for what it stored since
+   * (and what was voided since); `everything` drops the copy and reads it all again. What was read
+   * becomes the copy once all of it is read. Null when another load took over meanwhile.
    */
-  private async readUnit(connection: LrsReadConnection, unit: CatalogueUnit, controller: AbortController, everything: boolean, words: ReadWords): Promise<UnitRead | null> {
+  private async readUnit(
+    connection: LrsReadConnection,
+    unit: CatalogueUnit,
+    controller: AbortController,
+    everything: boolean,
+    words: ReadWords,
+    onVerdicts?: (store: EvidenceStore, fromCopy: boolean) => Promise<void>,
+  ): Promise<UnitRead | null> {
     const unitIri = unitIris(this.catalogue.baseIri, unit).unit;
     const key = cacheKey(connection.endpoint, unitIri);
     if (everything) await this.evidenceCache?.delete(key).catch(() => undefined);
-    const copy = everything ? null : await this.copyOf(key);
-    const store = copy ? EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri) : new EvidenceStore(unit, this.catalogue.baseIri);
+    let copy = everything ? null : await this.copyOf(key);
+    let store: EvidenceStore;
+    try {
+      store = copy ? EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri) : new EvidenceStore(unit, this.catalogue.baseIri);
+    } catch {
+      // A copy this page cannot read is no copy: everything is read again.
+      copy = null;
+      store = new EvidenceStore(unit, this.catalogue.baseIri);
+    }
     // How long this browser's copy took to read back (for the bench).
     if (copy) performance.measure('ccl-report-copy-read', 'ccl-report-load-start');
     const kept = { ...store.counts };
     const newest = copy?.snapshot.newestStored;
     const since = newest != null ? new Date(newest - REVISIT_OVERLAP_MS).toISOString() : undefined;
-    const queries = since ? [...unitEvidenceQueries(unitIri, { since }), { verb: VOIDED, since }] : unitEvidenceQueries(unitIri);
+    const filters = since ? { since } : {};
     if (copy) this.progress = words.sinceCopy(copy.savedAt);
-    await readStatements(connection, queries, {
-      ...this.readOptions,
-      signal: controller.signal,
-      onStatements: (statements) => store.add(statements),
-      onProgress: (p) => {
-        this.progress = words.progress(p.statements, store.learnerCount, p.pages);
-        if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
-          this.lastAnnounced = performance.now();
-          this.announcement = this.progress;
-        }
-      },
-    });
+    // Progress counts on across the two reads.
+    const done = { statements: 0, pages: 0 };
+    const read = async (queries: StatementQuery[]) => {
+      const totals = await readStatements(connection, queries, {
+        ...this.readOptions,
+        signal: controller.signal,
+        onStatements: (statements) => store.add(statements),
+        onProgress: (p) => {
+          this.progress = words.progress(done.statements + p.statements, store.learnerCount, done.pages + p.pages);
+          if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
+            this.lastAnnounced = performance.now();
+            this.announcement = this.progress;
+          }
+        },
+      });
+      done.statements += totals.statements;
+      done.pages += totals.pages;
+    };
+    await read(since ? [...unitVerdictQueries(unitIri, filters), { verb: VOIDED, since }] : unitVerdictQueries(unitIri));
+    if (this.controller !== controller) return null;
+    await onVerdicts?.(store, copy !== null);
+    if (this.controller !== controller) return null;
+    await read(unitAnswerQueries(unitIri, filters));
     if (this.controller !== controller) return null;
     const savedAt = Date.now();
     const voided = store.counts.voided - kept.voided;
     const fromCopy = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
-    void this.evidenceCache?.put(key, { snapshot: store.snapshot(), savedAt }).catch(() => undefined);
+    // Kept once the page is idle, after the grid shows.
+    whenIdle(() => void Promise.resolve().then(() => this.evidenceCache?.put(key, { snapshot: store.snapshot(), savedAt })).catch(() => undefined));
     return { store, fromCopy, savedAt };
   }
 
   /**
    * Reads the unit's evidence from the LRS (from this browser's copy and what the LRS stored
-   * since, unless `everything`), then shows its grid.
+   * since, unless `everything`): the grid shows once every verdict is read, and again with every
+   * answer's last activity once those are read too.
    */
   async load(connection: LrsReadConnection, unitId: string, { everything = false } = {}): Promise<void> {
     const unit = this.unitById(unitId);
@@ -298,22 +341,23 @@ export class CclTutorReport extends LitElement {
     const controller = this.begin();
     performance.mark('ccl-report-load-start');
     try {
-      const read = await this.readUnit(connection, unit, controller, everything, { sinceCopy: s.loading.sinceCopy, progress: s.loading.progress });
+      const words = { sinceCopy: s.loading.sinceCopy, progress: s.loading.progress };
+      const read = await this.readUnit(connection, unit, controller, everything, words, (store) => this.showVerdicts(connection, store));
       if (!read) return;
       const store = read.store;
-      this.source = new URL(connection.endpoint).origin;
-      this.loadedFrom = connection;
       this.loadedAt = read.savedAt;
       this.fromCopy = read.fromCopy;
-      this.filters = { from: '', to: '', learner: '' };
-      this.store = store;
+      this.answersPending = false;
+      this.revision++;
       this.phase = 'loaded';
       this.announcement = s.loading.loaded(store.learnerCount, store.counts.evidence, store.counts.ignored);
       await this.updateComplete;
       await this.el<CclCriteriaGrid>('ccl-criteria-grid')?.updateComplete;
-      this.el<HTMLElement>('#unit-heading')?.focus();
+      // Focus stays where the tutor took it in the grid; from Cancel (now gone) it goes to the heading.
+      const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+      if (!focused || focused.localName === 'ccl-load-status') this.el<HTMLElement>('#unit-heading')?.focus();
       this.dataset.state = 'loaded';
-      // Load time, up to the grid on screen (the frame after it rendered).
+      // Load time, up to the grid on screen with every answer read (the frame after it rendered).
       requestAnimationFrame(() => setTimeout(() => performance.measure('ccl-report-load', 'ccl-report-load-start')));
     } catch (e) {
       if (this.controller !== controller) return;
@@ -321,6 +365,23 @@ export class CclTutorReport extends LitElement {
     } finally {
       if (this.controller === controller) this.controller = null;
     }
+  }
+
+  /** Shows the grid from every verdict while the answers are read, focus on its heading. */
+  private async showVerdicts(connection: LrsReadConnection, store: EvidenceStore): Promise<void> {
+    this.source = new URL(connection.endpoint).origin;
+    this.loadedFrom = connection;
+    this.loadedAt = Date.now();
+    this.fromCopy = null;
+    this.filters = { from: '', to: '', learner: '' };
+    this.answersPending = true;
+    this.store = store;
+    this.announcement = s.loading.verdictsShown(store.learnerCount);
+    await this.updateComplete;
+    await this.el<CclCriteriaGrid>('ccl-criteria-grid')?.updateComplete;
+    this.el<HTMLElement>('#unit-heading')?.focus();
+    // Time to the grid on screen (the frame after it rendered).
+    requestAnimationFrame(() => setTimeout(() => performance.measure('ccl-report-grid', 'ccl-report-load-start')));
   }
 
   /**
@@ -432,7 +493,9 @@ export class CclTutorReport extends LitElement {
     this.error = '';
     this.announcement = s.report.readingAnswers(learner.name);
     try {
-      const details = await readAnswerDetails(this.loadedFrom, store.iris, learner, this.readOptions);
+      // While the grid's answers are still being read, these complete the learner's own.
+      const onStatements = this.answersPending ? (statements: unknown[]) => store.add(statements) : undefined;
+      const details = await readAnswerDetails(this.loadedFrom, store.iris, learner, { ...this.readOptions, ...(onStatements ? { onStatements } : {}) });
       this.details.set(key, details);
       this.announcement = '';
       return details;
@@ -525,13 +588,13 @@ export class CclTutorReport extends LitElement {
     return html`<section class="results" aria-labelledby="unit-heading">
       <h2 id="unit-heading" tabindex="-1">${s.unitName(unit)}</h2>
       <p class="source">
-        ${s.loading.loaded(this.learners.length, store.counts.evidence, store.counts.ignored)} ${s.report.source(this.source, this.loadedAt)}
+        ${this.answersPending ? s.report.answersPending : s.loading.loaded(this.learners.length, store.counts.evidence, store.counts.ignored)} ${s.report.source(this.source, this.loadedAt)}
         ${fromCopy ? s.report.fromCopy(fromCopy.savedAt, fromCopy.added, fromCopy.voided) : nothing}
       </p>
       <ccl-report-filters .learners=${this.learners} .values=${this.filters} @filters-change=${this.onFilters}></ccl-report-filters>
       <div class="actions">
         ${fromOverview ? html`<button type="button" class="secondary back-to-overview" @click=${this.backToOverview}>${s.overview.back}</button>` : nothing}
-        <button type="button" class="secondary csv" @click=${this.downloadCsv} ?disabled=${grid.rows.length === 0}>${s.report.downloadCsv}</button>
+        <button type="button" class="secondary csv" @click=${this.downloadCsv} ?disabled=${grid.rows.length === 0 || this.answersPending}>${s.report.downloadCsv}</button>
         ${fromOverview ? nothing : html`<button type="button" class="secondary reload" @click=${this.reloadEverything}>${s.report.reloadEverything}</button>`}
       </div>
       ${grid.rows.length === 0

@@ -1,0 +1,140 @@
+import type { AnswerMark, CriterionJudgement, LearnerIdentity } from './report-statements.js';
+
+/**
+ * What an evidence store holds, in columns, to be kept between visits (see evidence-cache.ts):
+ * each learner, criterion code and question once, each record a row of numbers, and the
+ * statement ids as one string. A browser stores and reads this back in a few milliseconds where
+ * the same evidence as objects takes a structured clone of every field of every record.
+ */
+export interface EvidenceSnapshot {
+  learners: { identity: LearnerIdentity; namedAt: number }[];
+  /** Criterion codes and question ids, each once: the records name them by index. */
+  names: string[];
+  /** Each question asked: its id and the codes of its criteria, by index into names. */
+  questions: { id: number; criteria: number[] }[];
+  judgements: RecordColumns;
+  answers: RecordColumns;
+  /** Ids of statements read that are no evidence kept (ignored, voids, voided), one per line. */
+  otherSeen: string;
+  /** The latest time the LRS stored any statement read (ms since the epoch), null when none. */
+  newestStored: number | null;
+  counts: { evidence: number; ignored: number; repeated: number; voided: number };
+}
+
+/** One kind of record, a row per record. */
+interface RecordColumns {
+  /** Statement ids, one per line. */
+  ids: string;
+  learner: Uint32Array;
+  /** A judgement's criterion (index into names) or an answer's question (index into questions). */
+  subject: Uint32Array;
+  /** Passed (1) or not (0); an answer right (1), wrong (0) or not said (-1). */
+  flag: Int8Array;
+  /** A judgement's score, NaN when none; 0 for answers. */
+  scaled: Float64Array;
+  time: Float64Array;
+}
+
+/** One learner's records as the store holds them. */
+export interface LearnerRecords {
+  learner: LearnerIdentity;
+  /** Time of the statement the shown name came from (the latest wins). */
+  namedAt: number;
+  judgements: CriterionJudgement[];
+  answers: AnswerMark[];
+}
+
+/** Gives each distinct key a number, in the order first met. */
+class Numbering<K> {
+  readonly keys: K[] = [];
+  private readonly index = new Map<K, number>();
+  of(key: K): number {
+    let n = this.index.get(key);
+    if (n === undefined) {
+      n = this.keys.length;
+      this.index.set(key, n);
+      this.keys.push(key);
+    }
+    return n;
+  }
+}
+
+function columns(length: number): RecordColumns {
+  return { ids: '', learner: new Uint32Array(length), subject: new Uint32Array(length), flag: new Int8Array(length), scaled: new Float64Array(length), time: new Float64Array(length) };
+}
+
+const lines = (text: string) => (text === '' ? [] : text.split('\n'));
+/** Ids one per line: an LRS's ids are UUIDs, and one that is not such cannot be kept this way. */
+function joinIds(ids: readonly string[]): string {
+  if (ids.some((id) => id.includes('\n'))) throw new Error('A statement id holds a line break, so this copy cannot be kept');
+  return ids.join('\n');
+}
+
+/** The snapshot of a store's learners' records and every statement id it has read. */
+export function encodeSnapshot(entries: readonly LearnerRecords[], seen: ReadonlySet<string>, newestStored: number | null, counts: EvidenceSnapshot['counts']): EvidenceSnapshot {
+  const names = new Numbering<string>();
+  const questions = new Numbering<string>();
+  const questionRows: EvidenceSnapshot['questions'] = [];
+  const judgements = columns(entries.reduce((n, e) => n + e.judgements.length, 0));
+  const answers = columns(entries.reduce((n, e) => n + e.answers.length, 0));
+  const judgementIds: string[] = [];
+  const answerIds: string[] = [];
+  const kept = new Set<string>();
+  entries.forEach((entry, l) => {
+    for (const j of entry.judgements) {
+      const row = judgementIds.push(j.statementId) - 1;
+      kept.add(j.statementId);
+      judgements.learner[row] = l;
+      judgements.subject[row] = names.of(j.criterion);
+      judgements.flag[row] = j.passed ? 1 : 0;
+      judgements.scaled[row] = j.scaled ?? NaN;
+      judgements.time[row] = j.time;
+    }
+    for (const a of entry.answers) {
+      const row = answerIds.push(a.statementId) - 1;
+      kept.add(a.statementId);
+      const q = questions.of(`${a.questionId}\n${a.criteria.join('\n')}`);
+      if (q === questionRows.length) questionRows.push({ id: names.of(a.questionId), criteria: a.criteria.map((c) => names.of(c)) });
+      answers.learner[row] = l;
+      answers.subject[row] = q;
+      answers.flag[row] = a.success === null ? -1 : a.success ? 1 : 0;
+      answers.time[row] = a.time;
+    }
+  });
+  judgements.ids = joinIds(judgementIds);
+  answers.ids = joinIds(answerIds);
+  const otherSeen = [...seen].filter((id) => !kept.has(id));
+  return {
+    learners: entries.map((e) => ({ identity: e.learner, namedAt: e.namedAt })),
+    names: names.keys,
+    questions: questionRows,
+    judgements,
+    answers,
+    otherSeen: joinIds(otherSeen),
+    newestStored,
+    counts: { ...counts },
+  };
+}
+
+/** The learners' records a snapshot holds (each sharing its learner's identity and its question's criteria), and every statement id read. */
+export function decodeSnapshot(snapshot: EvidenceSnapshot): { entries: LearnerRecords[]; seen: string[]; questions: { id: string; criteria: string[] }[] } {
+  const { names } = snapshot;
+  const entries: LearnerRecords[] = snapshot.learners.map(({ identity, namedAt }) => ({ learner: identity, namedAt, judgements: [], answers: [] }));
+  const questions = snapshot.questions.map((q) => ({ id: names[q.id]!, criteria: q.criteria.map((c) => names[c]!) }));
+  const judgementIds = lines(snapshot.judgements.ids);
+  judgementIds.forEach((statementId, row) => {
+    const j = snapshot.judgements;
+    const entry = entries[j.learner[row]!]!;
+    const scaled = j.scaled[row]!;
+    entry.judgements.push({ kind: 'judgement', statementId, learner: entry.learner, criterion: names[j.subject[row]!]!, passed: j.flag[row] === 1, scaled: Number.isNaN(scaled) ? null : scaled, time: j.time[row]! });
+  });
+  const answerIds = lines(snapshot.answers.ids);
+  answerIds.forEach((statementId, row) => {
+    const a = snapshot.answers;
+    const entry = entries[a.learner[row]!]!;
+    const q = questions[a.subject[row]!]!;
+    const flag = a.flag[row];
+    entry.answers.push({ kind: 'answer', statementId, learner: entry.learner, criteria: q.criteria, questionId: q.id, success: flag === -1 ? null : flag === 1, time: a.time[row]! });
+  });
+  return { entries, seen: [...judgementIds, ...answerIds, ...lines(snapshot.otherSeen)], questions };
+}

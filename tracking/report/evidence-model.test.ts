@@ -112,10 +112,10 @@ describe('evidence model', () => {
     expect(buildGrid(store).rows[0]!.cells.find((c) => c.code === '1.1')).toMatchObject({ status: 'not-yet', attempts: 1 });
   });
 
-  it('keeps everything it holds in a snapshot, and counts nothing twice when a re-read overlaps it', () => {
+  it('keeps everything it holds in a snapshot, and counts nothing twice when a re-read overlaps it', async () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
     store.add(statements.map((s, i) => (typeof s === 'object' && s && 'id' in s ? { ...s, stored: new Date(Date.UTC(2026, 2, 20, 9, 0, i)).toISOString() } : s)));
-    const copy = EvidenceStore.from(structuredClone(store.snapshot()), unit, catalogue.baseIri);
+    const copy = await EvidenceStore.from(structuredClone(await store.snapshot()), unit, catalogue.baseIri);
     expect(copy.newestStored).toBe(store.newestStored);
     expect(copy.newestStored).toBe(Date.UTC(2026, 2, 20, 9, 0, statements.length - 2));
     expect(buildGrid(copy)).toEqual(buildGrid(store));

@@ -122,15 +122,18 @@ export class EvidenceStore {
   }
 
   /** Everything the store holds, for keeping between visits. */
-  snapshot(): EvidenceSnapshot {
+  snapshot(): Promise<EvidenceSnapshot> {
     return encodeSnapshot([...this.byLearner.values()], this.seen, this.newestStored, this.counts);
   }
 
-  /** A store holding what a snapshot of it held. */
-  static from(snapshot: EvidenceSnapshot, unit: CatalogueUnit, baseIri: string): EvidenceStore {
+  /** A store holding what a snapshot of it held (read in slices, the page free between them). */
+  static async from(snapshot: EvidenceSnapshot, unit: CatalogueUnit, baseIri: string): Promise<EvidenceStore> {
     const store = new EvidenceStore(unit, baseIri);
-    const { entries, seen, questions } = decodeSnapshot(snapshot);
-    for (const id of seen) store.seen.add(id);
+    const { entries, seen, questions } = await decodeSnapshot(snapshot);
+    for (const [i, id] of seen.entries()) {
+      store.seen.add(id);
+      if (i % 100_000 === 99_999) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     for (const entry of entries) store.byLearner.set(entry.learner.key, entry);
     for (const q of questions) store.questions.set(`${q.id}\n${q.criteria.join('\n')}`, q);
     store.newestStored = snapshot.newestStored;

@@ -63,6 +63,16 @@ function columns(length: number): RecordColumns {
   return { ids: '', learner: new Uint32Array(length), subject: new Uint32Array(length), flag: new Int8Array(length), scaled: new Float64Array(length), time: new Float64Array(length) };
 }
 
+/** Rows handled in one task: a college's copy is written and read in slices, the page kept free between them. */
+const ROWS_PER_SLICE = 20_000;
+
+/** Counts rows: true after every ROWS_PER_SLICE of them, when the loop waits for nextTask. */
+function slices(): () => boolean {
+  let rows = 0;
+  return () => ++rows % ROWS_PER_SLICE === 0;
+}
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 /** Ids one per line: an LRS's ids are UUIDs, and one that is not such cannot be kept this way. */
 function joinIds(ids: readonly string[]): string {
@@ -71,7 +81,8 @@ function joinIds(ids: readonly string[]): string {
 }
 
 /** The snapshot of a store's learners' records and every statement id it has read. */
-export function encodeSnapshot(entries: readonly LearnerRecords[], seen: ReadonlySet<string>, newestStored: number | null, counts: EvidenceSnapshot['counts']): EvidenceSnapshot {
+export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: ReadonlySet<string>, newestStored: number | null, counts: EvidenceSnapshot['counts']): Promise<EvidenceSnapshot> {
+  const sliceEnds = slices();
   const names = new Numbering<string>();
   const questions = new Numbering<string>();
   const questionRows: EvidenceSnapshot['questions'] = [];
@@ -80,7 +91,7 @@ export function encodeSnapshot(entries: readonly LearnerRecords[], seen: Readonl
   const judgementIds: string[] = [];
   const answerIds: string[] = [];
   const kept = new Set<string>();
-  entries.forEach((entry, l) => {
+  for (const [l, entry] of entries.entries()) {
     for (const j of entry.judgements) {
       const row = judgementIds.push(j.statementId) - 1;
       kept.add(j.statementId);
@@ -89,6 +100,7 @@ export function encodeSnapshot(entries: readonly LearnerRecords[], seen: Readonl
       judgements.flag[row] = j.passed ? 1 : 0;
       judgements.scaled[row] = j.scaled ?? NaN;
       judgements.time[row] = j.time;
+      if (sliceEnds()) await nextTask();
     }
     for (const a of entry.answers) {
       const row = answerIds.push(a.statementId) - 1;
@@ -99,8 +111,9 @@ export function encodeSnapshot(entries: readonly LearnerRecords[], seen: Readonl
       answers.subject[row] = q;
       answers.flag[row] = a.success === null ? -1 : a.success ? 1 : 0;
       answers.time[row] = a.time;
+      if (sliceEnds()) await nextTask();
     }
-  });
+  }
   judgements.ids = joinIds(judgementIds);
   answers.ids = joinIds(answerIds);
   const otherSeen = [...seen].filter((id) => !kept.has(id));
@@ -117,24 +130,27 @@ export function encodeSnapshot(entries: readonly LearnerRecords[], seen: Readonl
 }
 
 /** The learners' records a snapshot holds (each sharing its learner's identity and its question's criteria), and every statement id read. */
-export function decodeSnapshot(snapshot: EvidenceSnapshot): { entries: LearnerRecords[]; seen: string[]; questions: { id: string; criteria: string[] }[] } {
+export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entries: LearnerRecords[]; seen: string[]; questions: { id: string; criteria: string[] }[] }> {
+  const sliceEnds = slices();
   const { names } = snapshot;
   const entries: LearnerRecords[] = snapshot.learners.map(({ identity, namedAt }) => ({ learner: identity, namedAt, judgements: [], answers: [] }));
   const questions = snapshot.questions.map((q) => ({ id: names[q.id]!, criteria: q.criteria.map((c) => names[c]!) }));
   const judgementIds = lines(snapshot.judgements.ids);
-  judgementIds.forEach((statementId, row) => {
+  for (const [row, statementId] of judgementIds.entries()) {
     const j = snapshot.judgements;
     const entry = entries[j.learner[row]!]!;
     const scaled = j.scaled[row]!;
     entry.judgements.push({ kind: 'judgement', statementId, learner: entry.learner, criterion: names[j.subject[row]!]!, passed: j.flag[row] === 1, scaled: Number.isNaN(scaled) ? null : scaled, time: j.time[row]! });
-  });
+    if (sliceEnds()) await nextTask();
+  }
   const answerIds = lines(snapshot.answers.ids);
-  answerIds.forEach((statementId, row) => {
+  for (const [row, statementId] of answerIds.entries()) {
     const a = snapshot.answers;
     const entry = entries[a.learner[row]!]!;
     const q = questions[a.subject[row]!]!;
     const flag = a.flag[row];
     entry.answers.push({ kind: 'answer', statementId, learner: entry.learner, criteria: q.criteria, questionId: q.id, success: flag === -1 ? null : flag === 1, time: a.time[row]! });
-  });
+    if (sliceEnds()) await nextTask();
+  }
   return { entries, seen: [...judgementIds, ...answerIds, ...lines(snapshot.otherSeen)], questions };
 }

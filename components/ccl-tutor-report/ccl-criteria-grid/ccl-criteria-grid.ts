@@ -9,6 +9,11 @@ import { gridStyles } from './ccl-criteria-grid.styles.js';
 const s = reportStrings.grid;
 /** Learners shown at once. A college's thousands stay quick to draw, and the table stays a real table. */
 export const ROWS_PER_PAGE = 50;
+/**
+ * Rows first drawn in one task: a page's rows are first drawn this many at a time, a frame each,
+ * so drawing a page of 22 criteria never holds the page up for long. Later pages reuse them.
+ */
+const ROWS_PER_STEP = 10;
 
 export interface CellSelection {
   learner: string;
@@ -22,6 +27,7 @@ export interface CellSelection {
  * move between cells, Home / End to the ends of a row, Ctrl+Home / Ctrl+End to the corners.
  * Learners are shown ROWS_PER_PAGE at a time, with page buttons; the arrow keys go on to the next
  * or previous page, and every row says its place among all (aria-rowindex of aria-rowcount).
+ * The first page is drawn a few rows a task; updateComplete waits for all of them.
  *
  * @fires show-evidence - ShowEvidenceEvent when a cell is chosen.
  * @fires open-record - OpenRecordEvent when a learner's evidence record is asked for.
@@ -32,17 +38,47 @@ export class CclCriteriaGrid extends LitElement {
     grid: { attribute: false },
     selected: { attribute: false },
     active: { state: true },
+    drawn: { state: true },
   };
   declare grid: EvidenceGrid | null;
   declare selected: CellSelection | null;
   /** The cell that holds the grid's one tab stop: row, and column (criteria, then the record button). */
   declare active: { row: number; col: number };
+  /** Rows of a page drawn so far: it grows, a step a task, up to a page. */
+  declare drawn: number;
+  /** The next step of drawing, while rows of the page are still to be drawn. */
+  private step: Promise<void> | null = null;
 
   constructor() {
     super();
     this.grid = null;
     this.selected = null;
     this.active = { row: 0, col: 0 };
+    this.drawn = ROWS_PER_STEP;
+  }
+
+  protected override updated(): void {
+    const rows = Math.min(ROWS_PER_PAGE, (this.grid?.rows.length ?? 0) - this.pageStart);
+    if (this.drawn < rows && !this.step)
+      // The next rows once these are laid out and painted: a frame, then a task.
+      this.step = new Promise((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            this.step = null;
+            this.drawn += ROWS_PER_STEP;
+            resolve();
+          }),
+        ),
+      );
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.step) {
+      await this.step;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Moves focus to a learner's cell for a criterion (after the evidence panel closes). */
@@ -192,7 +228,7 @@ export class CclCriteriaGrid extends LitElement {
     const unit = grid.unit;
     const ofOutcome = (n: number) => grid.criteria.map((c, i) => ({ c, i })).filter(({ c }) => c.outcome === n);
     const start = this.pageStart;
-    const shown = grid.rows.slice(start, start + ROWS_PER_PAGE);
+    const shown = grid.rows.slice(start, start + Math.min(ROWS_PER_PAGE, this.drawn));
     // Header rows are rows 1 and 2 of the table; learners follow; the totals row is last.
     const rowCount = grid.rows.length + 3;
     return html`

@@ -285,7 +285,7 @@ export class CclTutorReport extends LitElement {
     let copy = everything ? null : await this.copyOf(key);
     let store: EvidenceStore;
     try {
-      store = copy ? EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri) : new EvidenceStore(unit, this.catalogue.baseIri);
+      store = copy ? await EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri) : new EvidenceStore(unit, this.catalogue.baseIri);
     } catch {
       // A copy this page cannot read is no copy: everything is read again.
       copy = null;
@@ -326,7 +326,7 @@ export class CclTutorReport extends LitElement {
     const voided = store.counts.voided - kept.voided;
     const fromCopy = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
     // Kept once the page is idle, after the grid shows.
-    whenIdle(() => void Promise.resolve().then(() => this.evidenceCache?.put(key, { snapshot: store.snapshot(), savedAt })).catch(() => undefined));
+    whenIdle(() => void Promise.resolve().then(async () => this.evidenceCache?.put(key, { snapshot: await store.snapshot(), savedAt })).catch(() => undefined));
     return { store, fromCopy, savedAt };
   }
 

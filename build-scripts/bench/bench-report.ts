@@ -7,8 +7,9 @@
  * cold loads; from the start of loading, and from opening the page), the JS heap in use once the grid shows (and after garbage
  * collection), and the longest main-thread task; then the same page opened again in the same
  * browser, where it starts from its own copy and asks the LRS only for what it stored since.
- * Each learner count is a row of its own, with a fresh LRS.
- * Usage: npm run bench:report [-- --json] [--unit dn8j-11] [--learners 30 --learners 300]
+ * Each learner count is a row of its own, with a fresh LRS, and says what that LRS itself takes
+ * for one request (a page of one statement): every page the report asks for costs at least that.
+ * Usage: npm run bench:report [-- --json] [--unit dn8j-11] [--learners 30 --learners 300] [--loads 3]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,14 +24,15 @@ import { drawQuestions, questionsPerCriterion, scoreAttempt } from '../../tracki
 import { seededRandom } from '../../tracking/learner-model/shuffle.js';
 import { exampleResponse } from '../../tracking/learner-model/question-kinds/index.js';
 import { StatementFactory } from '../../tracking/xapi/statement-factory.js';
-import { VERBS } from '../../tracking/xapi/vocabulary.js';
+import { activityIris, VERBS } from '../../tracking/xapi/vocabulary.js';
 import { prepareUnits, runBuild } from '../build.js';
 import { readBuildOptions } from '../options.js';
 import { startLrs } from '../preview/lrs-process.js';
 import { startPreviewServer } from '../preview/server.js';
 
-const LOADS = 3;
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, unit: { type: 'string' }, learners: { type: 'string', multiple: true } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, unit: { type: 'string' }, learners: { type: 'string', multiple: true }, loads: { type: 'string' } } });
+const LOADS = Number(values.loads ?? 3);
+if (!Number.isInteger(LOADS) || LOADS < 1) throw new Error(`--loads takes a whole number of cold loads, not ${values.loads}`);
 const root = process.cwd();
 const unitId = values.unit ?? 'dn8j-11'; // the largest unit: 4 outcomes, 22 criteria
 const learnerCounts = (values.learners ?? ['30']).flatMap((v) => v.split(',')).map(Number);
@@ -127,8 +129,24 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
   const heap = await heapOf();
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = await heapOf();
-  // The copy for the next visit is written once the grid shows.
-  await page.waitForTimeout(500);
+  // The copy for the next visit is written once the grid shows and the page is idle: the page
+  // stays open until there is one (as a tutor's would while reading the grid).
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('ccl-tutor-report');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('evidence')) return resolve(false);
+          const count = db.transaction('evidence').objectStore('evidence').count();
+          count.onsuccess = () => resolve(count.result > 0);
+          count.onerror = () => resolve(false);
+        };
+      }),
+    undefined,
+    { timeout: 120_000, polling: 250 },
+  );
   await page.close();
   return { toGrid: timing.toGrid, fromLoad: timing.fromLoad, fromOpen: timing.fromOpen, copyRead: timing.copyRead, heap, heapAfterGc, longestTask: Math.max(0, ...timing.longTasks), status: timing.status };
 }
@@ -160,6 +178,16 @@ try {
       let lastPost = await post(statements);
       const onCriterion = (s: Statement) => (s.object as { id: string }).id.includes('/criteria/');
       const relevant = statements.filter((s) => s.verb.id === VERBS.answered || ((s.verb.id === VERBS.passed || s.verb.id === VERBS.failed) && onCriterion(s))).length;
+      // What the LRS itself takes for one request, a page of one verdict: the floor under every page the report asks for.
+      const lrsRequest: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${lrs.endpoint}statements?${new URLSearchParams({ verb: VERBS.passed, activity: activityIris(course).unit, related_activities: 'true', limit: '1' })}`, {
+          headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3' },
+        });
+        await res.text();
+        lrsRequest.push(performance.now() - t0);
+      }
       const url = `${server.url}/tutor/?${new URLSearchParams({ endpoint: `${server.url}/lrs/`, auth: lrs.auth, unit: unitId })}`;
       const cold: LoadFigures[] = [];
       const again: LoadFigures[] = [];
@@ -179,6 +207,7 @@ try {
         criteria: course.outcomes.reduce((n, o) => n + o.criteria.length, 0),
         statementsInLrs: statements.length,
         statementsOfEvidence: relevant,
+        msLrsPerRequest: Math.round(median(lrsRequest)),
         loaded: cold[0]!.status,
         msToGrid: Math.round(median(cold.map((l) => l.toGrid))),
         msToEveryAnswer: Math.round(median(cold.map((l) => l.fromLoad))),
@@ -199,11 +228,11 @@ try {
   if (values.json) console.log(JSON.stringify(rows));
   else {
     console.log(`Tutor report, ${unitId}: median of ${LOADS} cold loads (a fresh browser), then the same page opened again from its own copy, after one more learner's unit arrived`);
-    console.log('| learners | statements in the LRS | of evidence | to the grid (every answer too) | from opening | opened again (its copy read in; every answer) | longest task | again | JS heap (after GC) |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log('| learners | statements in the LRS | of evidence | to the grid (every answer too) | from opening | opened again (its copy read in; every answer) | longest task | again | JS heap (after GC) | the LRS per request |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows)
       console.log(
-        `| ${r.learners} | ${r.statementsInLrs} | ${r.statementsOfEvidence} | ${r.msToGrid} ms (${r.msToEveryAnswer} ms) | ${r.msFromOpeningPage} ms | ${r.msToGridAgain} ms (${r.msReadingCopyAgain} ms; ${r.msToEveryAnswerAgain} ms) | ${r.longestTaskMs} ms | ${r.longestTaskAgainMs} ms | ${r.jsHeapUsedMb} MB (${r.jsHeapAfterGcMb} MB) |`,
+        `| ${r.learners} | ${r.statementsInLrs} | ${r.statementsOfEvidence} | ${r.msToGrid} ms (${r.msToEveryAnswer} ms) | ${r.msFromOpeningPage} ms | ${r.msToGridAgain} ms (${r.msReadingCopyAgain} ms; ${r.msToEveryAnswerAgain} ms) | ${r.longestTaskMs} ms | ${r.longestTaskAgainMs} ms | ${r.jsHeapUsedMb} MB (${r.jsHeapAfterGcMb} MB) | ${r.msLrsPerRequest} ms |`,
       );
     for (const r of rows) console.log(`${r.learners} learners, the page says: ${r.loaded}`);
     console.log(JSON.stringify(rows));

@@ -102,11 +102,16 @@ interface LoadFigures {
   heapAfterGc: number;
   longestTask: number;
   status: string;
+  /** What the page says of where the grid came from (the LRS, and this browser's copy). */
+  source: string;
 }
 
 /** Opens the report page in a browser context and waits for the grid; the figures of that load. */
 async function loadReport(context: BrowserContext, url: string): Promise<LoadFigures> {
   const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') console.error(`the page said: ${m.text()}`);
+  });
   // Long tasks (over 50 ms) on the main thread: a frozen page shows up here.
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: number[] };
@@ -120,10 +125,12 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
   await page.waitForFunction(() => performance.getEntriesByName('ccl-report-load').length > 0, undefined, { timeout: 10_000 });
   const timing = await page.evaluate(() => {
     const m = performance.getEntriesByName('ccl-report-load')[0];
-    const status = document.querySelector('ccl-tutor-report')!.shadowRoot!.querySelector('ccl-load-status')!.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
+    const report = document.querySelector('ccl-tutor-report')!.shadowRoot!;
+    const status = report.querySelector('ccl-load-status')!.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
+    const source = (report.querySelector('.source')?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const copy = performance.getEntriesByName('ccl-report-copy-read')[0];
     const grid = performance.getEntriesByName('ccl-report-grid')[0];
-    return { toGrid: grid?.duration ?? NaN, fromLoad: m?.duration ?? NaN, fromOpen: m ? m.startTime + m.duration : NaN, copyRead: copy?.duration ?? 0, status, longTasks: (window as unknown as { longTasks: number[] }).longTasks };
+    return { toGrid: grid?.duration ?? NaN, fromLoad: m?.duration ?? NaN, fromOpen: m ? m.startTime + m.duration : NaN, copyRead: copy?.duration ?? 0, status, source, longTasks: (window as unknown as { longTasks: number[] }).longTasks };
   });
   const heapOf = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize')!.value;
   const heap = await heapOf();
@@ -148,7 +155,7 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
     { timeout: 120_000, polling: 250 },
   );
   await page.close();
-  return { toGrid: timing.toGrid, fromLoad: timing.fromLoad, fromOpen: timing.fromOpen, copyRead: timing.copyRead, heap, heapAfterGc, longestTask: Math.max(0, ...timing.longTasks), status: timing.status };
+  return { toGrid: timing.toGrid, fromLoad: timing.fromLoad, fromOpen: timing.fromOpen, copyRead: timing.copyRead, heap, heapAfterGc, longestTask: Math.max(0, ...timing.longTasks), status: timing.status, source: timing.source };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'ccl-bench-report-'));
@@ -209,6 +216,7 @@ try {
         statementsOfEvidence: relevant,
         msLrsPerRequest: Math.round(median(lrsRequest)),
         loaded: cold[0]!.status,
+        loadedAgain: again[0]!.source,
         msToGrid: Math.round(median(cold.map((l) => l.toGrid))),
         msToEveryAnswer: Math.round(median(cold.map((l) => l.fromLoad))),
         msFromOpeningPage: Math.round(median(cold.map((l) => l.fromOpen))),
@@ -234,7 +242,7 @@ try {
       console.log(
         `| ${r.learners} | ${r.statementsInLrs} | ${r.statementsOfEvidence} | ${r.msToGrid} ms (${r.msToEveryAnswer} ms) | ${r.msFromOpeningPage} ms | ${r.msToGridAgain} ms (${r.msReadingCopyAgain} ms; ${r.msToEveryAnswerAgain} ms) | ${r.longestTaskMs} ms | ${r.longestTaskAgainMs} ms | ${r.jsHeapUsedMb} MB (${r.jsHeapAfterGcMb} MB) | ${r.msLrsPerRequest} ms |`,
       );
-    for (const r of rows) console.log(`${r.learners} learners, the page says: ${r.loaded}`);
+    for (const r of rows) console.log(`${r.learners} learners, the page says: ${r.loaded} Opened again: ${r.loadedAgain}`);
     console.log(JSON.stringify(rows));
   }
 } finally {

@@ -47,6 +47,9 @@ export const reportStrings = {
     },
   },
 
+  /** For the console: the LRS stays the record, so the page goes on without its copy. */
+  copyFailed: "The tutor report could not keep or read its copy in this browser's IndexedDB, so it reads from the LRS:",
+
   loading: {
     label: 'Reading statements from the LRS',
     connecting: 'Connecting to the LRS…',

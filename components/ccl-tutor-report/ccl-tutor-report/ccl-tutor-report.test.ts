@@ -177,8 +177,11 @@ describe('ccl-tutor-report', () => {
     const cache = memoryCache();
     const key = `${ENDPOINT} ${catalogue.baseIri}/units/a-500-7158`;
     cache.entries.set(key, { savedAt: Date.now(), snapshot: { learners: [{}], judgements: { ids: 'x' } } } as unknown as CachedEvidence);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const el = await mount(fetchFn, undefined, cache);
     await settled(el);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/could not keep or read its copy/);
+    warn.mockRestore();
     expect([el.dataset.state, (el as unknown as { error: string }).error]).toEqual(['loaded', '']);
     expect(urls.some((u) => new URL(u).searchParams.has('since'))).toBe(false);
     expect(text(el.shadowRoot!.querySelector('.source'))).toContain('Loaded: 2 learners, 6 statements of evidence.');

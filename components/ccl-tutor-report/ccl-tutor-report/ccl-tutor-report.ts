@@ -226,7 +226,8 @@ export class CclTutorReport extends LitElement {
   private async copyOf(key: string): Promise<CachedEvidence | null> {
     try {
       return (await this.evidenceCache?.get(key)) ?? null;
-    } catch {
+    } catch (e) {
+      console.warn(s.copyFailed, e);
       return null;
     }
   }
@@ -286,8 +287,9 @@ export class CclTutorReport extends LitElement {
     let store: EvidenceStore;
     try {
       store = copy ? await EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri) : new EvidenceStore(unit, this.catalogue.baseIri);
-    } catch {
+    } catch (e) {
       // A copy this page cannot read is no copy: everything is read again.
+      console.warn(s.copyFailed, e);
       copy = null;
       store = new EvidenceStore(unit, this.catalogue.baseIri);
     }
@@ -326,7 +328,7 @@ export class CclTutorReport extends LitElement {
     const voided = store.counts.voided - kept.voided;
     const fromCopy = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
     // Kept once the page is idle, after the grid shows.
-    whenIdle(() => void Promise.resolve().then(async () => this.evidenceCache?.put(key, { snapshot: await store.snapshot(), savedAt })).catch(() => undefined));
+    whenIdle(() => void Promise.resolve().then(async () => this.evidenceCache?.put(key, { snapshot: await store.snapshot(), savedAt })).catch((e: unknown) => console.warn(s.copyFailed, e)));
     return { store, fromCopy, savedAt };
   }
 

@@ -278,7 +278,7 @@ export class CclTutorReport extends LitElement {
     controller: AbortController,
     everything: boolean,
     words: ReadWords,
-    onVerdicts?: (store: EvidenceStore, fromCopy: boolean) => Promise<void>,
+    onVerdicts?: (store: EvidenceStore) => Promise<void>,
   ): Promise<UnitRead | null> {
     const unitIri = unitIris(this.catalogue.baseIri, unit).unit;
     const key = cacheKey(connection.endpoint, unitIri);
@@ -320,7 +320,7 @@ export class CclTutorReport extends LitElement {
     };
     await read(since ? [...unitVerdictQueries(unitIri, filters), { verb: VOIDED, since }] : unitVerdictQueries(unitIri));
     if (this.controller !== controller) return null;
-    await onVerdicts?.(store, copy !== null);
+    await onVerdicts?.(store);
     if (this.controller !== controller) return null;
     await read(unitAnswerQueries(unitIri, filters));
     if (this.controller !== controller) return null;

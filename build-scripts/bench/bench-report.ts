@@ -136,8 +136,8 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
   const heap = await heapOf();
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = await heapOf();
-  // The copy for the next visit is written once the grid shows and the page is idle: the page
-  // stays open until there is one (as a tutor's would while reading the grid).
+  // The copy for the next visit is written once every answer is read and the page is idle: the
+  // page stays open until there is one (as a tutor's would while reading the grid).
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {
@@ -146,9 +146,10 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('evidence')) return resolve(false);
-          const count = db.transaction('evidence').objectStore('evidence').count();
-          count.onsuccess = () => resolve(count.result > 0);
-          count.onerror = () => resolve(false);
+          // A copy kept once every answer was read (one is kept from the verdicts alone before).
+          const all = db.transaction('evidence').objectStore('evidence').getAll();
+          all.onsuccess = () => resolve((all.result as { readUpTo?: { answers: number | null } }[]).some((c) => c.readUpTo?.answers != null));
+          all.onerror = () => resolve(false);
         };
       }),
     undefined,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLrs, type LrsProcess } from '../../build-scripts/preview/lrs-process.js';
-import { nextPageUrl, readStatements, statementsUrl, unitEvidenceQueries } from '../../tracking/report/lrs-reader.js';
+import { nextPageUrl, readStatements, statementsUrl, unitAnswerQueries, unitVerdictQueries } from '../../tracking/report/lrs-reader.js';
 import { VERBS } from '../../tracking/xapi/vocabulary.js';
 
 /**
@@ -48,11 +48,14 @@ afterAll(async () => {
   await lrs?.stop();
 });
 
+/** Every query the report reads a unit by: its verdicts, then its answers. */
+const unitQueries = (unit: string) => [...unitVerdictQueries(unit), ...unitAnswerQueries(unit)];
+
 describe('the tutor report reading the real LRS', () => {
   it('gets every statement exactly once with a page of 25, however many share a stored time', async () => {
     const connection = { endpoint: lrs.endpoint, auth: lrs.auth };
     const got: string[] = [];
-    const totals = await readStatements(connection, unitEvidenceQueries(UNIT), {
+    const totals = await readStatements(connection, unitQueries(UNIT), {
       pageSize: 25,
       onStatements: (s) => got.push(...s.map((x) => (x as { id: string }).id)),
     });
@@ -61,7 +64,7 @@ describe('the tutor report reading the real LRS', () => {
     expect(new Set(got)).toEqual(new Set(posted));
 
     // For the record: what "more" alone gets from the same LRS.
-    let url = statementsUrl(lrs.endpoint, { ...unitEvidenceQueries(UNIT)[2]!, limit: 25 });
+    let url = statementsUrl(lrs.endpoint, { ...unitAnswerQueries(UNIT)[0]!, limit: 25 });
     const byMore: string[] = [];
     for (let pages = 0; url && pages < 2000; pages++) {
       const body = (await (await fetch(url, { headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3' } })).json()) as { statements: { id: string }[]; more?: string };

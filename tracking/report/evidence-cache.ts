@@ -16,6 +16,18 @@ export interface CachedEvidence {
   snapshot: EvidenceSnapshot;
   /** When the copy was last brought up to date (ms since the epoch). */
   savedAt: number;
+  /**
+   * How far the copy holds each read: the latest stored time of the statements read by it (ms
+   * since the epoch), so the next visit asks only for what was stored since; null where that read
+   * is to be done in full (a copy kept before the answers were read, or when the LRS had none).
+   */
+  readUpTo: ReadUpTo;
+}
+
+/** See CachedEvidence.readUpTo: the verdicts' read (voids with it), and the answers'. */
+export interface ReadUpTo {
+  verdicts: number | null;
+  answers: number | null;
 }
 
 /**
@@ -27,7 +39,7 @@ export const REVISIT_OVERLAP_MS = 30_000;
 const DATABASE = 'ccl-tutor-report';
 const STORE = 'evidence';
 /** Bumped when the snapshot's shape changes: an older copy is then not used. */
-const VERSION = 3;
+const VERSION = 4;
 
 /** The copy's key: the endpoint as typed once normalised, and the unit's activity IRI. */
 export const cacheKey = (endpoint: string, unitIri: string) => `${endpoint} ${unitIri}`;
@@ -70,7 +82,7 @@ export function browserEvidenceCache(idb: IDBFactory | undefined = globalThis.in
   return {
     async get(key) {
       const copy = (await done((await db()).transaction(STORE, 'readonly').objectStore(STORE).get(key))) as CachedEvidence | undefined;
-      return copy && typeof copy.savedAt === 'number' && typeof copy.snapshot === 'object' ? copy : null;
+      return copy && typeof copy.savedAt === 'number' && typeof copy.snapshot === 'object' && typeof copy.readUpTo === 'object' ? copy : null;
     },
     put: (key, value) => write((store) => store.put(value, key)),
     delete: (key) => write((store) => store.delete(key)),

@@ -1,6 +1,6 @@
 import type { AnsweredQuestion, AnswerMark, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
 import { readReportStatement, VOIDED } from './report-statements.js';
-import { decodeSnapshot, encodeSnapshot, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, questionKey, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
 import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
 
 /**
@@ -41,9 +41,9 @@ export class EvidenceStore {
   readonly iris: UnitIris;
   /** Statements read as evidence, ignored (not this unit's evidence), repeats skipped, and evidence voided. */
   readonly counts = { evidence: 0, ignored: 0, repeated: 0, voided: 0 };
-  /** The latest time the LRS stored any statement read (ms since the epoch), null when none. */
+  /** The latest time the LRS stored any statement added (ms since the epoch), null when none; a store from a snapshot starts with none. */
   newestStored: number | null = null;
-  private readonly seen = new Set<string>();
+  private seen = new Set<string>();
   private readonly byLearner = new Map<string, LearnerRecords>();
   /** Each question's id and criteria once, shared by every answer to it. */
   private readonly questions = new Map<string, { id: string; criteria: string[] }>();
@@ -101,7 +101,7 @@ export class EvidenceStore {
   }
 
   private question({ questionId, criteria }: AnswerMark): { questionId: string; criteria: string[] } {
-    const key = `${questionId}\n${criteria.join('\n')}`;
+    const key = questionKey(questionId, criteria);
     let q = this.questions.get(key);
     if (!q) this.questions.set(key, (q = { id: questionId, criteria }));
     return { questionId: q.id, criteria: q.criteria };
@@ -123,20 +123,16 @@ export class EvidenceStore {
 
   /** Everything the store holds, for keeping between visits. */
   snapshot(): Promise<EvidenceSnapshot> {
-    return encodeSnapshot([...this.byLearner.values()], this.seen, this.newestStored, this.counts);
+    return encodeSnapshot([...this.byLearner.values()], this.seen, this.counts);
   }
 
   /** A store holding what a snapshot of it held (read in slices, the page free between them). */
   static async from(snapshot: EvidenceSnapshot, unit: CatalogueUnit, baseIri: string): Promise<EvidenceStore> {
     const store = new EvidenceStore(unit, baseIri);
     const { entries, seen, questions } = await decodeSnapshot(snapshot);
-    for (const [i, id] of seen.entries()) {
-      store.seen.add(id);
-      if (i % 100_000 === 99_999) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    store.seen = seen;
     for (const entry of entries) store.byLearner.set(entry.learner.key, entry);
-    for (const q of questions) store.questions.set(`${q.id}\n${q.criteria.join('\n')}`, q);
-    store.newestStored = snapshot.newestStored;
+    for (const q of questions) store.questions.set(questionKey(q.id, q.criteria), q);
     Object.assign(store.counts, snapshot.counts);
     return store;
   }

@@ -16,8 +16,6 @@ export interface EvidenceSnapshot {
   answers: RecordColumns;
   /** Ids of statements read that are no evidence kept (ignored, voids, voided), one per line. */
   otherSeen: string;
-  /** The latest time the LRS stored any statement read (ms since the epoch), null when none. */
-  newestStored: number | null;
   counts: { evidence: number; ignored: number; repeated: number; voided: number };
 }
 
@@ -74,6 +72,8 @@ function slices(): () => boolean {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
+/** What makes a question one and the same: its id and its criteria (a question may be mapped anew). */
+export const questionKey = (questionId: string, criteria: readonly string[]) => `${questionId}\n${criteria.join('\n')}`;
 /** Ids one per line: an LRS's ids are UUIDs, and one that is not such cannot be kept this way. */
 function joinIds(ids: readonly string[]): string {
   if (ids.some((id) => id.includes('\n'))) throw new Error('A statement id holds a line break, so this copy cannot be kept');
@@ -81,7 +81,7 @@ function joinIds(ids: readonly string[]): string {
 }
 
 /** The snapshot of a store's learners' records and every statement id it has read. */
-export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: ReadonlySet<string>, newestStored: number | null, counts: EvidenceSnapshot['counts']): Promise<EvidenceSnapshot> {
+export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: ReadonlySet<string>, counts: EvidenceSnapshot['counts']): Promise<EvidenceSnapshot> {
   const sliceEnds = slices();
   const names = new Numbering<string>();
   const questions = new Numbering<string>();
@@ -105,7 +105,7 @@ export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: R
     for (const a of entry.answers) {
       const row = answerIds.push(a.statementId) - 1;
       kept.add(a.statementId);
-      const q = questions.of(`${a.questionId}\n${a.criteria.join('\n')}`);
+      const q = questions.of(questionKey(a.questionId, a.criteria));
       if (q === questionRows.length) questionRows.push({ id: names.of(a.questionId), criteria: a.criteria.map((c) => names.of(c)) });
       answers.learner[row] = l;
       answers.subject[row] = q;
@@ -124,13 +124,12 @@ export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: R
     judgements,
     answers,
     otherSeen: joinIds(otherSeen),
-    newestStored,
     counts: { ...counts },
   };
 }
 
 /** The learners' records a snapshot holds (each sharing its learner's identity and its question's criteria), and every statement id read. */
-export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entries: LearnerRecords[]; seen: string[]; questions: { id: string; criteria: string[] }[] }> {
+export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entries: LearnerRecords[]; seen: Set<string>; questions: { id: string; criteria: string[] }[] }> {
   const sliceEnds = slices();
   const { names } = snapshot;
   const entries: LearnerRecords[] = snapshot.learners.map(({ identity, namedAt }) => ({ learner: identity, namedAt, judgements: [], answers: [] }));
@@ -152,5 +151,11 @@ export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entr
     entry.answers.push({ kind: 'answer', statementId, learner: entry.learner, criteria: q.criteria, questionId: q.id, success: flag === -1 ? null : flag === 1, time: a.time[row]! });
     if (sliceEnds()) await nextTask();
   }
-  return { entries, seen: [...judgementIds, ...answerIds, ...lines(snapshot.otherSeen)], questions };
+  const seen = new Set<string>();
+  for (const ids of [judgementIds, answerIds, lines(snapshot.otherSeen)])
+    for (const id of ids) {
+      seen.add(id);
+      if (sliceEnds()) await nextTask();
+    }
+  return { entries, seen, questions };
 }

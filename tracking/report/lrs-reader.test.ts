@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizationFor, normaliseEndpoint, readConnection } from './lrs-connection.js';
 import { LrsReadError } from './lrs-read-error.js';
-import { learnerAnswersQuery, nextPageUrl, readStatements, statementsUrl, unitEvidenceQueries, type ReadOptions } from './lrs-reader.js';
+import { learnerAnswersQuery, nextPageUrl, readStatements, statementsUrl, unitAnswerQueries, unitVerdictQueries, type ReadOptions } from './lrs-reader.js';
 
 const connection = { endpoint: 'https://lrs.example.org/xapi/', auth: 'Basic cmVhZGVyOnNlY3JldA==' };
 const statement = (id: string) => ({ id, verb: { id: 'v' } });
@@ -31,6 +31,9 @@ async function readError(options: ReadOptions, queries = [{}]): Promise<LrsReadE
   throw new Error('the read did not fail');
 }
 
+/** Every query the report reads a unit by: its verdicts, then its answers. */
+const unitQueries = (unit: string) => [...unitVerdictQueries(unit), ...unitAnswerQueries(unit)];
+
 describe('LRS reader', () => {
   it('asks the statements resource with the standard filters and follows "more" to the end', async () => {
     const { calls, fetchFn } = fakeLrs((_, n) =>
@@ -38,7 +41,7 @@ describe('LRS reader', () => {
     );
     const pages: unknown[][] = [];
     const progress: number[] = [];
-    const [query] = unitEvidenceQueries('https://w3id.org/ccl/units/u-1', { since: '2026-01-01T00:00:00Z' });
+    const [query] = unitVerdictQueries('https://w3id.org/ccl/units/u-1', { since: '2026-01-01T00:00:00Z' });
     const total = await readStatements(connection, [query!], { fetch: fetchFn, onStatements: (s) => pages.push(s), onProgress: (p) => progress.push(p.statements) });
     expect(total).toEqual({ pages: 2, statements: 3 });
     expect(pages.map((p) => p.length)).toEqual([2, 1]);
@@ -57,12 +60,12 @@ describe('LRS reader', () => {
   });
 
   it('queries passed, failed and answered for a unit, the answers by ids alone, and one learner’s answers in full', () => {
-    expect(unitEvidenceQueries('https://x.org/units/u').map((q) => [q.verb!.split('/').pop(), q.format])).toEqual([
+    expect(unitQueries('https://x.org/units/u').map((q) => [q.verb!.split('/').pop(), q.format])).toEqual([
       ['passed', undefined],
       ['failed', undefined],
       ['answered', 'ids'],
     ]);
-    expect(new URL(statementsUrl('https://lrs.example.org/xapi/', unitEvidenceQueries('https://x.org/units/u')[2]!)).searchParams.get('format')).toBe('ids');
+    expect(new URL(statementsUrl('https://lrs.example.org/xapi/', unitAnswerQueries('https://x.org/units/u')[0]!)).searchParams.get('format')).toBe('ids');
     const mine = new URL(statementsUrl('https://lrs.example.org/xapi/', learnerAnswersQuery('https://x.org/units/u', { objectType: 'Agent', mbox: 'mailto:a@b.org' })));
     expect(Object.fromEntries(mine.searchParams)).toEqual({
       agent: '{"objectType":"Agent","mbox":"mailto:a@b.org"}',
@@ -137,7 +140,7 @@ describe('LRS reader', () => {
       inFlight--;
       return json({ statements: [statement(new URL(url).searchParams.get('verb')!)], more: '' });
     });
-    const queries = unitEvidenceQueries('https://x.org/units/u');
+    const queries = unitQueries('https://x.org/units/u');
     expect(await readStatements(connection, queries, { fetch: fetchFn })).toEqual({ pages: 3, statements: 3 });
     expect([most, calls.length]).toEqual([3, 3]);
 

@@ -299,11 +299,6 @@ export function unitAnswerQueries(unitIri: string, extra: UnitQueryFilters = {})
   return [{ ...extra, verb: VERBS.answered, activity: unitIri, relatedActivities: true, format: 'ids' }];
 }
 
-/** Every statement the report needs for one unit: its verdicts, then its answers. */
-export function unitEvidenceQueries(unitIri: string, extra: UnitQueryFilters = {}): StatementQuery[] {
-  return [...unitVerdictQueries(unitIri, extra), ...unitAnswerQueries(unitIri, extra)];
-}
-
 /** One learner's answers on the unit in full: each question as it was asked, and the response. */
 export function learnerAnswersQuery(unitIri: string, agent: object): StatementQuery {
   return { verb: VERBS.answered, activity: unitIri, relatedActivities: true, agent };

@@ -35,10 +35,12 @@ function lrsHolding(statements: { verb: { id: string } }[]) {
 }
 
 /** An evidence cache in memory, keeping what it is given as IndexedDB would: a structured clone. */
-function memoryCache(): EvidenceCache & { entries: Map<string, CachedEvidence> } {
+function memoryCache(): EvidenceCache & { entries: Map<string, CachedEvidence>; kept: () => number } {
   const entries = new Map<string, CachedEvidence>();
   return {
     entries,
+    /** Copies kept once every answer was read. */
+    kept: () => [...entries.values()].filter((c) => c.readUpTo.answers !== null).length,
     get: async (key) => structuredClone(entries.get(key)) ?? null,
     put: async (key, value) => void entries.set(key, structuredClone(value)),
     delete: async (key) => void entries.delete(key),
@@ -146,7 +148,7 @@ describe('ccl-tutor-report', () => {
     await settled(first);
     expect([first.dataset.state, (first as unknown as { error: string }).error]).toEqual(['loaded', '']);
     // The copy is kept once the page is idle.
-    await vi.waitFor(() => expect(cache.entries.size).toBe(1));
+    await vi.waitFor(() => expect(cache.kept()).toBe(1));
     expect(urls.every((u) => !u.searchParams.has('since'))).toBe(true);
     document.body.replaceChildren();
 
@@ -170,6 +172,60 @@ describe('ccl-tutor-report', () => {
     await settled(el);
     expect(urls.every((u) => !u.searchParams.has('since'))).toBe(true);
     expect(text(el.shadowRoot!.querySelector('.source'))).not.toContain('Kept in this browser');
+  });
+
+  it('keeps the verdicts before the answers are read, and each read asks the LRS only for what it stored since that read', async () => {
+    type Held = { id?: string; verb: { id: string }; stored: string };
+    const stored = (s: object, iso: string) => ({ ...s, id: crypto.randomUUID(), stored: iso }) as Held;
+    const sample = sampleStatements();
+    const held: Held[] = sample.map((s) => ({ ...s, stored: '2026-03-11T08:00:00.000Z' }) as Held);
+    const urls: URL[] = [];
+    let gate: Promise<void> | null = null;
+    const fetchFn = (async (input: RequestInfo | URL) => {
+      const url = new URL(String(input));
+      urls.push(url);
+      const since = url.searchParams.get('since');
+      const verb = url.searchParams.get('verb');
+      if (verb === VERBS.answered && gate) await gate;
+      const page = held.filter((s) => s.verb.id === verb && (!since || s.stored > since));
+      return new Response(JSON.stringify({ statements: page, more: '' }), { status: 200 });
+    }) as typeof fetch;
+    const asked = () => urls.map((u) => [u.searchParams.get('verb')?.split('/').pop(), u.searchParams.get('since')]);
+    const cache = memoryCache();
+    const copy = () => [...cache.entries.values()][0];
+
+    // The page is closed while the answers are read: the verdicts are kept.
+    gate = new Promise(() => undefined);
+    await mount(fetchFn, undefined, cache);
+    await vi.waitFor(() => expect(copy()?.readUpTo).toEqual({ verdicts: Date.parse('2026-03-11T08:00:00Z'), answers: null }));
+    document.body.replaceChildren();
+
+    // Next visit: the verdicts since, every answer. While the answers are read, Ada passes 1.2 and answers again.
+    urls.length = 0;
+    let release = () => undefined as void;
+    gate = new Promise<void>((r) => (release = r));
+    const second = await mount(fetchFn, undefined, cache);
+    await vi.waitFor(() => expect(asked().map(([verb]) => verb)).toContain('answered'));
+    held.push(stored({ ...sample[2]!, verb: { id: VERBS.passed } }, '2026-03-11T08:05:00.000Z'));
+    held.push(stored(sample[3]!, '2026-03-11T08:10:00.000Z'));
+    release();
+    await settled(second);
+    expect(asked()).toEqual([...['passed', 'failed', 'voided'].map((v) => [v, '2026-03-11T07:59:30.000Z']), ['answered', null]]);
+    await vi.waitFor(() => expect(copy()?.readUpTo).toEqual({ verdicts: Date.parse('2026-03-11T08:00:00Z'), answers: Date.parse('2026-03-11T08:10:00Z') }));
+    document.body.replaceChildren();
+
+    // The verdict stored while the answers were read is not lost to the answers' later stored time.
+    urls.length = 0;
+    gate = null;
+    const third = await mount(fetchFn, undefined, cache);
+    await settled(third);
+    expect(asked()).toEqual([
+      ['passed', '2026-03-11T07:59:30.000Z'],
+      ['failed', '2026-03-11T07:59:30.000Z'],
+      ['voided', '2026-03-11T07:59:30.000Z'],
+      ['answered', '2026-03-11T08:09:30.000Z'],
+    ]);
+    expect(text(third.shadowRoot!.querySelector('.source'))).toContain('Loaded: 2 learners, 8 statements of evidence.');
   });
 
   it('reads everything again when its copy cannot be read back', async () => {
@@ -348,7 +404,7 @@ describe('ccl-tutor-report centre overview', () => {
     const { fetchFn, urls } = lrsHolding(held);
     const cache = memoryCache();
     await openOverview(fetchFn, cache);
-    await vi.waitFor(() => expect(cache.entries.size).toBe(2));
+    await vi.waitFor(() => expect(cache.kept()).toBe(2));
     document.body.replaceChildren();
     urls.length = 0;
     const el = await openOverview(fetchFn, cache);

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { buildOverview, type CentreOverview } from '../../../tracking/report/centre-overview.js';
-import { browserEvidenceCache, cacheKey, REVISIT_OVERLAP_MS, type CachedEvidence, type EvidenceCache } from '../../../tracking/report/evidence-cache.js';
+import { browserEvidenceCache, cacheKey, REVISIT_OVERLAP_MS, type CachedEvidence, type EvidenceCache, type ReadUpTo } from '../../../tracking/report/evidence-cache.js';
 import { readAnswerDetails } from '../../../tracking/report/answer-details.js';
 import { buildGrid, criterionEvidence, EvidenceStore, learnerRecord, type AnswerDetails, type EvidenceGrid } from '../../../tracking/report/evidence-model.js';
 import { gridToCsv, isoDate } from '../../../tracking/report/grid-csv.js';
@@ -268,9 +268,11 @@ export class CclTutorReport extends LitElement {
    * Reads one unit's evidence from the LRS: the verdicts first (and voids), then the answers.
    * `onVerdicts` is called between the two, with the store holding every verdict, so the grid can
    * show while the answers, most of the statements, are read. Where this browser kept a copy from
-   * an earlier visit, that copy is the start and the LRS is asked only for what it stored since
-   * (and what was voided since); `everything` drops the copy and reads it all again. What was read
-   * becomes the copy once all of it is read. Null when another load took over meanwhile.
+   * an earlier visit, that copy is the start and the LRS is asked, read by read, only for what it
+   * stored since (and what was voided since); `everything` drops the copy and reads it all again.
+   * What was read becomes the copy: once the verdicts are read where the answers are still to be
+   * read in full (a college's take minutes, and a tutor may close the page meanwhile), and once
+   * every answer is read. Null when another load took over meanwhile.
    */
   private async readUnit(
     connection: LrsReadConnection,
@@ -296,9 +298,11 @@ export class CclTutorReport extends LitElement {
     // How long this browser's copy took to read back (for the bench).
     if (copy) performance.measure('ccl-report-copy-read', 'ccl-report-load-start');
     const kept = { ...store.counts };
-    const newest = copy?.snapshot.newestStored;
-    const since = newest != null ? new Date(newest - REVISIT_OVERLAP_MS).toISOString() : undefined;
-    const filters = since ? { since } : {};
+    const fromCopy = copy?.readUpTo ?? { verdicts: null, answers: null };
+    const sinceOf = (upTo: number | null) => (upTo === null ? {} : { since: new Date(upTo - REVISIT_OVERLAP_MS).toISOString() });
+    // Voids since the copy's earliest read: what it holds of either read may have been voided since.
+    const earliest = [fromCopy.verdicts, fromCopy.answers].filter((t) => t !== null);
+    const voidsSince = earliest.length > 0 ? sinceOf(Math.min(...earliest)).since : undefined;
     if (copy) this.progress = words.sinceCopy(copy.savedAt);
     // Progress counts on across the two reads.
     const done = { statements: 0, pages: 0 };
@@ -318,18 +322,37 @@ export class CclTutorReport extends LitElement {
       done.statements += totals.statements;
       done.pages += totals.pages;
     };
-    await read(since ? [...unitVerdictQueries(unitIri, filters), { verb: VOIDED, since }] : unitVerdictQueries(unitIri));
+    await read([...unitVerdictQueries(unitIri, sinceOf(fromCopy.verdicts)), ...(voidsSince ? [{ verb: VOIDED, since: voidsSince }] : [])]);
     if (this.controller !== controller) return null;
+    // Each read holds what the LRS had stored up to the newest statement it sent (or the copy's, when it sent none).
+    const readUpTo: ReadUpTo = { verdicts: store.newestStored ?? fromCopy.verdicts, answers: fromCopy.answers };
+    if (readUpTo.answers === null) await this.keepCopy(key, store, readUpTo);
     await onVerdicts?.(store);
     if (this.controller !== controller) return null;
-    await read(unitAnswerQueries(unitIri, filters));
+    await read(unitAnswerQueries(unitIri, sinceOf(fromCopy.answers)));
     if (this.controller !== controller) return null;
+    readUpTo.answers = store.newestStored ?? fromCopy.answers;
     const savedAt = Date.now();
     const voided = store.counts.voided - kept.voided;
-    const fromCopy = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
+    const update = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
     // Kept once the page is idle, after the grid shows.
-    whenIdle(() => void Promise.resolve().then(async () => this.evidenceCache?.put(key, { snapshot: await store.snapshot(), savedAt })).catch((e: unknown) => console.warn(s.copyFailed, e)));
-    return { store, fromCopy, savedAt };
+    whenIdle(() => void this.keepCopy(key, store, readUpTo, savedAt));
+    return { store, fromCopy: update, savedAt };
+  }
+
+  /**
+   * Keeps the store as this browser's copy (when it can: a failure is only told in the console).
+   * Resolves once the store has been taken in full, so it may change from then on.
+   */
+  private async keepCopy(key: string, store: EvidenceStore, readUpTo: ReadUpTo, savedAt = Date.now()): Promise<void> {
+    if (!this.evidenceCache) return;
+    const warn = (e: unknown) => console.warn(s.copyFailed, e);
+    try {
+      const snapshot = await store.snapshot();
+      this.evidenceCache.put(key, { snapshot, savedAt, readUpTo: { ...readUpTo } }).catch(warn);
+    } catch (e) {
+      warn(e);
+    }
   }
 
   /**

@@ -17,7 +17,14 @@ export default defineConfig({
     rollupOptions: {
       input: 'components/main.ts',
       preserveEntrySignatures: false,
-      output: { format: 'es', entryFileNames: 'player.js', chunkFileNames: 'player-[name].js' },
+      output: {
+        format: 'es',
+        entryFileNames: 'player.js',
+        chunkFileNames: 'player-[name].js',
+        // The launch parameters, the LRS client and the cmi5 opening make one chunk that imports
+        // nothing: a cmi5 launch page loads it on its own, ahead of the player.
+        manualChunks: (id) => (/tracking\/(launch-params|xapi\/lrs-client|xapi\/cmi5-opening)\.ts$/.test(id) ? 'launch' : undefined),
+      },
     },
   },
   logLevel: 'warn',

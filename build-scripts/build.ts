@@ -12,14 +12,14 @@ import { SUSPEND_DATA_LIMIT, worstCaseSuspendLength } from '../tracking/learner-
 import { buildPlayer, preloadsFor } from './build-player.js';
 
 /** What a cmi5 launch loads before its first view (create-tracker.ts), and a SCORM launch reporting to an LRS. */
-const CMI5_START = ['player-launch-params.js', 'player-cmi5-tracker.js', 'player-tracker-with-fallback.js', 'player-local-tracker.js'];
-const XAPI_START = ['player-launch-params.js', 'player-tracker-with-statements.js'];
+const CMI5_START = [LAUNCH_CHUNK, 'player-cmi5-tracker.js', 'player-tracker-with-fallback.js'];
+const XAPI_START = [LAUNCH_CHUNK, 'player-tracker-with-statements.js'];
 import { buildTutorPage } from './build-tutor.js';
 import { ContentError } from './content/content-error.js';
 import { buildCourse, type CriterionCoverage } from './content/build-course.js';
 import { readUnitSources } from './content/load-unit.js';
 import { OptionsError, readBuildOptions, type BuildOptions, type Standard } from './options.js';
-import { launchPage } from './package/launch-page.js';
+import { LAUNCH_CHUNK, launchPage } from './package/launch-page.js';
 import { cmi5CourseStructure } from './package/cmi5-course-structure.js';
 import { scorm12Manifest, scorm2004Manifest } from './package/scorm-manifests.js';
 import { zipPackage } from './package/zip.js';

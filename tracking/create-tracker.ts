@@ -21,11 +21,11 @@ export async function createTracker(
   // Progress kept in the browser only: without an LMS, or with a cmi5 LMS that will not answer.
   const local = async () => new (await import('./local-tracker.js')).LocalTracker(unitId);
   if (standard === 'cmi5') {
-    const { readCmi5Launch } = await import('./launch-params.js');
+    // Loaded side by side; the browser-only tracker is loaded only if the LMS cannot be used.
+    const [{ readCmi5Launch }, { Cmi5Tracker }, { TrackerWithFallback }] = await Promise.all([import('./launch-params.js'), import('./xapi/cmi5-tracker.js'), import('./tracker-with-fallback.js')]);
     const launch = readCmi5Launch(win.location.search);
     if (!launch.ok) return { tracker: await local(), notice: { kind: 'not-cmi5', detail: launch.problem } };
-    const [{ Cmi5Tracker }, { TrackerWithFallback }, fallback] = await Promise.all([import('./xapi/cmi5-tracker.js'), import('./tracker-with-fallback.js'), local()]);
-    return { tracker: new TrackerWithFallback(new TrackerWithBackup(new Cmi5Tracker(course, launch.value), unitId), () => fallback) };
+    return { tracker: new TrackerWithFallback(new TrackerWithBackup(new Cmi5Tracker(course, launch.value), unitId), local) };
   }
   let primary: Tracker | undefined;
   const order = standard === 'scorm12' ? ['scorm12', 'scorm2004'] : ['scorm2004', 'scorm12'];

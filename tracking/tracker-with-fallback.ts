@@ -11,7 +11,8 @@ export class TrackerWithFallback implements Tracker {
   private active: Tracker;
   constructor(
     primary: Tracker,
-    private readonly fallback: () => Tracker,
+    /** The fallback, made (and its code loaded) only when the primary cannot start. */
+    private readonly fallback: () => Promise<Tracker>,
   ) {
     this.active = primary;
   }
@@ -25,7 +26,7 @@ export class TrackerWithFallback implements Tracker {
       return await this.active.start();
     } catch (e) {
       console.warn('Launch failed; falling back', e);
-      this.active = this.fallback();
+      this.active = await this.fallback();
       return { ...(await this.active.start()), notice: { kind: 'lms-unreachable' } };
     }
   }

@@ -1,5 +1,9 @@
 import type { CourseData } from '../../tracking/learner-model/course-data.js';
+import { activityIris } from '../../tracking/xapi/vocabulary.js';
 import { xmlEscape } from './xml.js';
+
+/** The player chunk of the launch parameters, the LRS client and the cmi5 opening, which a cmi5 launch page loads first (tracking/xapi/cmi5-opening.ts). */
+export const LAUNCH_CHUNK = 'player-launch.js';
 
 /**
  * JSON that is safe inside a <script type="application/json"> element. Only "</" (which could
@@ -16,6 +20,8 @@ export function embeddableJson(value: unknown): string {
  * launch will certainly need (the xAPI code, for cmi5) are preloaded alongside the player.
  */
 export function launchPage(course: CourseData, standard: string, preload: string[] = []): string {
+  // cmi5: the session's opening (token, launch data, preferences, state) begins before the player is parsed.
+  const opening = standard === 'cmi5' ? `<meta name="ccl-cmi5-state" content="${xmlEscape(activityIris(course).stateId)}">\n<script type="module" async src="${LAUNCH_CHUNK}"></script>\n` : '';
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -23,8 +29,8 @@ export function launchPage(course: CourseData, standard: string, preload: string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="ccl-standard" content="${xmlEscape(standard)}">
 <title>${xmlEscape(course.unit.title)}</title>
-<script type="module" src="player.js"></script>
-${preload.map((f) => `<link rel="modulepreload" href="${xmlEscape(f)}">\n`).join('')}
+${opening}<script type="module" src="player.js"></script>
+${preload.filter((f) => !opening || f !== LAUNCH_CHUNK).map((f) => `<link rel="modulepreload" href="${xmlEscape(f)}">\n`).join('')}
 </head>
 <body>
 <ccl-player></ccl-player>

@@ -4,10 +4,11 @@ import type { UnitResult } from '../learner-model/learner-state.js';
 import { SaveStatusEmitter } from '../save-status.js';
 import type { AnsweredQuestion, CriterionProgress, LaunchData, RefusedRecord, SaveStatus, Tracker } from '../tracker.js';
 import type { Cmi5Launch } from '../launch-params.js';
-import { LrsClient } from './lrs-client.js';
+import type { LrsClient } from './lrs-client.js';
 import { CONTENT_LANGUAGE } from './statement-factory.js';
 import { StatementQueue, browserQueueStore } from './statement-queue.js';
 import { CMI5, activityIris } from './vocabulary.js';
+import { cmi5Opening, stateParams } from './cmi5-opening.js';
 import { XapiReporter } from './xapi-reporter.js';
 
 /** What the LMS leaves in the State API for the AU (cmi5 section 10). */
@@ -24,8 +25,8 @@ const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
 const AVAILABLE_LANGUAGES = [CONTENT_LANGUAGE];
 
 /**
- * The AU side of cmi5: fetch the auth token, read LMS.LaunchData and the learner's preferences,
- * keep the learner's state in the State API, and send the defined and allowed statements
+ * The AU side of cmi5: take the session's opening (the auth token, LMS.LaunchData, the learner's
+ * preferences and saved state: cmi5-opening.ts), keep the learner's state in the State API, and send the defined and allowed statements
  * (through the same reporter as SCORM-with-xAPI) with the LMS's context template, this session's
  * statements only under this session's context, and terminated last.
  */
@@ -50,20 +51,11 @@ export class Cmi5Tracker implements Tracker {
     this.stateId = activityIris(course).stateId;
   }
 
-  private stateParams(stateId: string) {
-    return { agent: this.launch.actor, activityId: this.launch.activityId, registration: this.launch.registration, stateId };
-  }
-
   async start(): Promise<LaunchData> {
-    const token = await fetchToken(this.launch.fetchUrl);
-    this.client = new LrsClient({ endpoint: this.launch.endpoint, auth: `Basic ${token}` });
-    // The three reads need only the token, so they go together: one round trip to the LRS, not three.
-    // cmi5 11.0.0.0-3: the learner's preferences are read before any statement (none found is fine).
-    const [launchDoc, language, stateDoc] = await Promise.all([
-      this.client.getDocument('activities/state', this.stateParams(CMI5.launchDataStateId)),
-      this.learnerLanguage(),
-      this.client.getDocument('activities/state', this.stateParams(this.stateId)),
-    ]);
+    // The token and the three reads, most often begun by the launch page before the player ran.
+    const { client, launchData: launchDoc, preferences, state: stateDoc } = await cmi5Opening(this.launch, this.stateId);
+    this.client = client;
+    const language = preferences.status === 200 ? pickLanguage((preferences.body as { languagePreference?: unknown } | null)?.languagePreference) : CONTENT_LANGUAGE;
     const launchData = launchDoc.body as LaunchDataDocument | null;
     if (launchDoc.status !== 200 || !launchData || typeof launchData !== 'object' || !launchData.contextTemplate)
       throw new Error('LMS.LaunchData is missing or malformed');
@@ -107,22 +99,6 @@ export class Cmi5Tracker implements Tracker {
     };
   }
 
-  /**
-   * Reads cmi5LearnerPreferences from the Agent Profile and picks the language the session's
-   * statements are in: the learner's first preferred language the unit is written in (matching
-   * on the primary subtag too), else the unit's own. The unit has no audio, so audioPreference
-   * has nothing to switch. An LRS that cannot be reached is asked again before giving up.
-   */
-  private async learnerLanguage(): Promise<string> {
-    for (let tries = 0; ; tries++) {
-      const doc = await this.client.getDocument('agents/profile', { agent: this.launch.actor, profileId: CMI5.learnerPreferencesProfileId });
-      if (doc.status === 200) return pickLanguage((doc.body as { languagePreference?: unknown } | null)?.languagePreference);
-      if (doc.status === 404) return CONTENT_LANGUAGE;
-      if (tries >= 2) throw new Error(`the learner preferences could not be read (${doc.status || 'unreachable'})`);
-      await new Promise((r) => setTimeout(r, 500 * (tries + 1)));
-    }
-  }
-
   saveState(_location: string, suspendData: string): void {
     if (this.tracking && !this.ended) this.dirty = suspendData;
   }
@@ -153,7 +129,7 @@ export class Cmi5Tracker implements Tracker {
     clearTimeout(this.timer);
     const data = this.dirty!;
     this.status.set('saving');
-    const status = await this.client.putDocument('activities/state', this.stateParams(this.stateId), { suspendData: data });
+    const status = await this.client.putDocument('activities/state', stateParams(this.launch, this.stateId), { suspendData: data });
     if (status >= 200 && status < 300) {
       if (this.dirty === data) this.dirty = null;
       this.retry = 0;
@@ -210,11 +186,3 @@ export function pickLanguage(preference: unknown): string {
   return CONTENT_LANGUAGE;
 }
 
-/** cmi5 step one: one POST to the fetch URL for the session's auth token. */
-async function fetchToken(fetchUrl: string): Promise<string> {
-  const res = await fetch(fetchUrl, { method: 'POST', credentials: 'omit' });
-  const body = (await res.json()) as Record<string, unknown>;
-  const token = body['auth-token'];
-  if (!res.ok || typeof token !== 'string') throw new Error(`the cmi5 fetch URL gave no token (${String(body['error-text'] ?? res.status)})`);
-  return token;
-}

@@ -30,8 +30,6 @@ export const CMI5 = {
   moveOn: 'https://w3id.org/xapi/cmi5/context/categories/moveon',
   sessionId: 'https://w3id.org/xapi/cmi5/context/extensions/sessionid',
   masteryScore: 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore',
-  launchDataStateId: 'LMS.LaunchData',
-  learnerPreferencesProfileId: 'cmi5LearnerPreferences',
 } as const;
 
 /** Stable activity IRIs, all under the build's base IRI; they never change between builds. */

@@ -112,6 +112,20 @@ describe('evidence model', () => {
     expect(buildGrid(store).rows[0]!.cells.find((c) => c.code === '1.1')).toMatchObject({ status: 'not-yet', attempts: 1 });
   });
 
+  it('keeps each learner’s tallies as it reads, through voids and a copy: the grid without a period is the grid counted from every record', async () => {
+    const store = new EvidenceStore(unit, catalogue.baseIri);
+    store.add(statements);
+    const idOf = (n: number) => (statements[n] as { id: string }).id;
+    const everything = { range: { from: 0 } };
+    expect(buildGrid(store)).toEqual(buildGrid(store, everything));
+    store.add([{ id: crypto.randomUUID(), actor: ada, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: idOf(4) } }]);
+    const afterVoid = buildGrid(store);
+    expect(afterVoid).toEqual(buildGrid(store, everything));
+    expect(afterVoid.rows[0]!.cells.find((c) => c.code === '1.1')).toMatchObject({ status: 'not-yet', attempts: 1 });
+    const copy = await EvidenceStore.from(structuredClone(await store.snapshot()), unit, catalogue.baseIri);
+    expect(buildGrid(copy)).toEqual(afterVoid);
+  });
+
   it('keeps everything it holds in a snapshot, and counts nothing twice when a re-read overlaps it', async () => {
     const store = new EvidenceStore(unit, catalogue.baseIri);
     store.add(statements.map((s, i) => (typeof s === 'object' && s && 'id' in s ? { ...s, stored: new Date(Date.UTC(2026, 2, 20, 9, 0, i)).toISOString() } : s)));

@@ -1,6 +1,6 @@
 import type { AnsweredQuestion, AnswerMark, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
 import { readReportStatement, VOIDED } from './report-statements.js';
-import { decodeSnapshot, encodeSnapshot, questionKey, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, nextTask, questionKey, slices, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
 import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
 
 /**
@@ -47,6 +47,8 @@ export class EvidenceStore {
   private readonly byLearner = new Map<string, LearnerRecords>();
   /** Each question's id and criteria once, shared by every answer to it. */
   private readonly questions = new Map<string, { id: string; criteria: string[] }>();
+  /** Per learner, each criterion's tally over all their records, kept as records come and go: the grid without a period. */
+  private readonly talliesByLearner = new Map<string, Tallies>();
 
   constructor(
     readonly unit: CatalogueUnit,
@@ -96,8 +98,16 @@ export class EvidenceStore {
         entry.namedAt = record.time;
       }
     // Records share their learner's one identity object, and answers their question's.
-    if (record.kind === 'judgement') entry.judgements.push({ ...record, learner: entry.learner });
-    else entry.answers.push({ ...record, ...this.question(record), learner: entry.learner });
+    let tallies = this.talliesByLearner.get(record.learner.key);
+    if (!tallies) this.talliesByLearner.set(record.learner.key, (tallies = new Map()));
+    if (record.kind === 'judgement') {
+      entry.judgements.push({ ...record, learner: entry.learner });
+      tallyJudgement(tallies, record);
+    } else {
+      const answer = { ...record, ...this.question(record), learner: entry.learner };
+      entry.answers.push(answer);
+      tallyAnswer(tallies, answer);
+    }
   }
 
   private question({ questionId, criteria }: AnswerMark): { questionId: string; criteria: string[] } {
@@ -116,8 +126,13 @@ export class EvidenceStore {
       if (gone === 0) continue;
       this.counts.evidence -= gone;
       this.counts.voided += gone;
-      if (judgements.length + answers.length === 0) this.byLearner.delete(key);
-      else Object.assign(entry, { judgements, answers });
+      if (judgements.length + answers.length === 0) {
+        this.byLearner.delete(key);
+        this.talliesByLearner.delete(key);
+      } else {
+        Object.assign(entry, { judgements, answers });
+        this.talliesByLearner.set(key, talliesOf(judgements, answers));
+      }
     }
   }
 
@@ -131,7 +146,12 @@ export class EvidenceStore {
     const store = new EvidenceStore(unit, baseIri);
     const { entries, seen, questions } = await decodeSnapshot(snapshot);
     store.seen = seen;
-    for (const entry of entries) store.byLearner.set(entry.learner.key, entry);
+    const sliceEnds = slices();
+    for (const entry of entries) {
+      store.byLearner.set(entry.learner.key, entry);
+      store.talliesByLearner.set(entry.learner.key, talliesOf(entry.judgements, entry.answers));
+      if (sliceEnds(entry.judgements.length + entry.answers.length)) await nextTask();
+    }
     for (const q of questions) store.questions.set(questionKey(q.id, q.criteria), q);
     Object.assign(store.counts, snapshot.counts);
     return store;
@@ -145,6 +165,11 @@ export class EvidenceStore {
   /** Every learner with evidence, by name (then identifier). */
   learners(): LearnerIdentity[] {
     return [...this.byLearner.values()].map((e) => e.learner).sort(byLearnerName);
+  }
+
+  /** A learner's tally per criterion over all their records; undefined when they have none. */
+  tallies(learnerKey: string): ReadonlyMap<string, Tally> | undefined {
+    return this.talliesByLearner.get(learnerKey);
   }
 
   records(learnerKey: string): { judgements: readonly CriterionJudgement[]; answers: readonly AnswerMark[] } | undefined {
@@ -197,41 +222,42 @@ export interface EvidenceGrid {
   };
 }
 
-function summarise(code: string, judgements: readonly CriterionJudgement[], answers: readonly AnswerMark[], range?: TimeRange): CriterionSummary {
-  let passed = 0;
-  let failed = 0;
-  let last: number | null = null;
-  for (const j of judgements)
-    if (j.criterion === code && inRange(j.time, range)) {
-      if (j.passed) passed++;
-      else failed++;
-      if (last === null || j.time > last) last = j.time;
-    }
-  for (const a of answers) if (a.criteria.includes(code) && inRange(a.time, range) && (last === null || a.time > last)) last = a.time;
-  return { code, status: passed > 0 ? 'met' : failed > 0 ? 'not-yet' : 'not-attempted', attempts: passed + failed, lastActivity: last };
+/** A learner's knowledge checks on one criterion: passed and failed verdicts, and the time of the latest statement on it (null when none). */
+export interface Tally {
+  passed: number;
+  failed: number;
+  last: number | null;
+}
+type Tallies = Map<string, Tally>;
+
+function tallyOf(tallies: Tallies, code: string): Tally {
+  let t = tallies.get(code);
+  if (!t) tallies.set(code, (t = { passed: 0, failed: 0, last: null }));
+  return t;
+}
+function tallyJudgement(tallies: Tallies, j: CriterionJudgement): void {
+  const t = tallyOf(tallies, j.criterion);
+  if (j.passed) t.passed++;
+  else t.failed++;
+  if (t.last === null || j.time > t.last) t.last = j.time;
+}
+function tallyAnswer(tallies: Tallies, a: AnswerMark): void {
+  for (const code of a.criteria) {
+    const t = tallyOf(tallies, code);
+    if (t.last === null || a.time > t.last) t.last = a.time;
+  }
+}
+/** Each criterion's tally over a learner's records (those in the period, when one is given). */
+function talliesOf(judgements: readonly CriterionJudgement[], answers: readonly AnswerMark[], range?: TimeRange): Tallies {
+  const tallies: Tallies = new Map();
+  for (const j of judgements) if (inRange(j.time, range)) tallyJudgement(tallies, j);
+  for (const a of answers) if (inRange(a.time, range)) tallyAnswer(tallies, a);
+  return tallies;
 }
 
-/** Every criterion's summary in one pass over a learner's records (as summarise gives each). */
-function summariseAll(criteria: readonly { code: string }[], judgements: readonly CriterionJudgement[], answers: readonly AnswerMark[], range?: TimeRange): CriterionSummary[] {
-  const tally = new Map(criteria.map((c) => [c.code, { passed: 0, failed: 0, last: null as number | null }]));
-  for (const j of judgements) {
-    const t = tally.get(j.criterion);
-    if (!t || !inRange(j.time, range)) continue;
-    if (j.passed) t.passed++;
-    else t.failed++;
-    if (t.last === null || j.time > t.last) t.last = j.time;
-  }
-  for (const a of answers) {
-    if (!inRange(a.time, range)) continue;
-    for (const code of a.criteria) {
-      const t = tally.get(code);
-      if (t && (t.last === null || a.time > t.last)) t.last = a.time;
-    }
-  }
-  return criteria.map(({ code }) => {
-    const t = tally.get(code)!;
-    return { code, status: t.passed > 0 ? 'met' : t.failed > 0 ? 'not-yet' : 'not-attempted', attempts: t.passed + t.failed, lastActivity: t.last };
-  });
+function cellOf(code: string, t: Tally | undefined): CriterionSummary {
+  if (!t) return { code, status: 'not-attempted', attempts: 0, lastActivity: null };
+  return { code, status: t.passed > 0 ? 'met' : t.failed > 0 ? 'not-yet' : 'not-attempted', attempts: t.passed + t.failed, lastActivity: t.last };
 }
 
 /**
@@ -244,8 +270,10 @@ export function buildGrid(store: EvidenceStore, filters: ReportFilters = {}): Ev
   const rows: GridRow[] = [];
   for (const learner of store.learners()) {
     if (filters.learner !== undefined && learner.key !== filters.learner) continue;
+    // Without a period, the tallies the store keeps as it reads; with one, counted from the records in it.
     const { judgements, answers } = store.records(learner.key)!;
-    const cells = summariseAll(criteria, judgements, answers, filters.range);
+    const tallies = filters.range ? talliesOf(judgements, answers, filters.range) : store.tallies(learner.key);
+    const cells = criteria.map((c) => cellOf(c.code, tallies?.get(c.code)));
     if (cells.every((c) => c.lastActivity === null)) continue;
     const outcomes = unit.outcomes.map((o) => {
       const mine = cells.filter((_, i) => criteria[i]!.outcome === o.number);
@@ -298,7 +326,7 @@ export function criterionEvidence(store: EvidenceStore, learnerKey: string, code
   const text = criteriaOf(store.unit).find((c) => c.code === code)?.text ?? '';
   const oldestFirst = <T extends { time: number }>(a: T, b: T) => a.time - b.time;
   return {
-    ...summarise(code, records.judgements, records.answers, range),
+    ...cellOf(code, talliesOf(records.judgements, records.answers, range).get(code)),
     text,
     judgements: records.judgements.filter((j) => j.criterion === code && inRange(j.time, range)).sort(oldestFirst),
     answers: records.answers

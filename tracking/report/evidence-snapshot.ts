@@ -64,12 +64,21 @@ function columns(length: number): RecordColumns {
 /** Rows handled in one task: a college's copy is written and read in slices, the page kept free between them. */
 const ROWS_PER_SLICE = 20_000;
 
-/** Counts rows: true after every ROWS_PER_SLICE of them, when the loop waits for nextTask. */
-function slices(): () => boolean {
+/**
+ * Counts rows of work (one, or as many as given): true once another ROWS_PER_SLICE have been
+ * done, when the loop waits for nextTask. A college's evidence is handled this way in slices.
+ */
+export function slices(): (rows?: number) => boolean {
   let rows = 0;
-  return () => ++rows % ROWS_PER_SLICE === 0;
+  let next = ROWS_PER_SLICE;
+  return (n = 1) => {
+    rows += n;
+    if (rows < next) return false;
+    next = rows + ROWS_PER_SLICE;
+    return true;
+  };
 }
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 /** What makes a question one and the same: its id and its criteria (a question may be mapped anew). */

@@ -120,6 +120,7 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const opened = Date.now();
   await page.goto(url);
   await page.locator('ccl-tutor-report[data-state="loaded"], ccl-tutor-report[data-state="failed"]').waitFor({ timeout: 900_000 });
   await page.waitForFunction(() => performance.getEntriesByName('ccl-report-load').length > 0, undefined, { timeout: 10_000 });
@@ -137,26 +138,34 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = await heapOf();
   // The copy for the next visit is written once every answer is read and the page is idle: the
-  // page stays open until there is one (as a tutor's would while reading the grid).
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('ccl-tutor-report');
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('evidence')) return resolve(false);
-          // A copy kept once every answer was read (one is kept from the verdicts alone before).
-          const all = db.transaction('evidence').objectStore('evidence').getAll();
-          all.onsuccess = () => resolve((all.result as { readUpTo?: { answers: number | null } }[]).some((c) => c.readUpTo?.answers != null));
-          all.onerror = () => resolve(false);
-        };
-      }),
-    undefined,
-    { timeout: 120_000, polling: 250 },
-  );
+  // page stays open until this visit's is kept (as a tutor's would while reading the grid).
+  // Polled with evaluate, which waits for the page's promise (waitForFunction takes a promise as true).
+  for (const until = Date.now() + 120_000; ; ) {
+    const copies = await page.evaluate(copiesInBrowser);
+    if (copies.some((c) => c.everyAnswer && c.savedAt >= opened)) break;
+    if (Date.now() > until) throw new Error(`the report page kept no copy of every answer within two minutes; this browser holds ${JSON.stringify(copies)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   await page.close();
   return { toGrid: timing.toGrid, fromLoad: timing.fromLoad, fromOpen: timing.fromOpen, copyRead: timing.copyRead, heap, heapAfterGc, longestTask: Math.max(0, ...timing.longTasks), status: timing.status, source: timing.source };
+}
+
+/** In a page: the report's copies in this browser, when each was saved and whether every answer was read into it. */
+function copiesInBrowser(): Promise<{ savedAt: number; everyAnswer: boolean }[]> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('ccl-tutor-report');
+    open.onerror = () => resolve([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('evidence')) return resolve([]);
+      const all = db.transaction('evidence').objectStore('evidence').getAll();
+      all.onerror = () => resolve([]);
+      all.onsuccess = () => {
+        resolve((all.result as { savedAt: number; readUpTo?: { answers: number | null } }[]).map((c) => ({ savedAt: c.savedAt, everyAnswer: c.readUpTo?.answers != null })));
+        db.close();
+      };
+    };
+  });
 }
 
 const work = mkdtempSync(join(tmpdir(), 'ccl-bench-report-'));

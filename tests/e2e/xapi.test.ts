@@ -1,6 +1,10 @@
 import type { Statement } from '@xapi/xapi';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { TEST_DIST } from '../support/global-setup.js';
 import { CMI5 } from '../../tracking/xapi/vocabulary.js';
 import { record } from '../support/fault-ledger.js';
 import { Learner } from '../support/learner.js';
@@ -109,6 +113,23 @@ describe('cmi5 package launched by a cmi5 LMS', () => {
     // The learner's state went to the State API, so a relaunch resumes.
     expect(env.server.cmi5.stateDocument(auId, registration, `${course.settings.baseIri}/units/a-500-7158/learner-state`)).toContain('suspendData');
     await context.close();
+  });
+});
+
+describe('a cmi5 launch page', () => {
+  it('begins the session before the player runs: the chunk it loads first names the unit’s state and imports nothing of the player', () => {
+    const files = unzipSync(readFileSync(join(TEST_DIST, 'packages', 'a-500-7158-cmi5.zip')));
+    const page = strFromU8(files['index.html']!);
+    expect(page).toContain('<meta name="ccl-cmi5-state" content="https://w3id.org/contact-centre-learning/units/a-500-7158/learner-state">');
+    expect(page.indexOf('<script type="module" async src="player-launch.js">')).toBeGreaterThan(0);
+    expect(page.indexOf('player-launch.js')).toBeLessThan(page.indexOf('src="player.js"'));
+    // What it imports, and what they import in turn: never player.js, which runs only once the page is parsed.
+    const importsOf = (name: string): string[] => [...strFromU8(files[name]!).matchAll(/(?:from|import)\s*["']\.\/(player[\w-]*\.js)["']/g)].map((m) => m[1]!);
+    const reached = new Set<string>();
+    const walk = (name: string) => importsOf(name).forEach((dep) => !reached.has(dep) && (reached.add(dep), walk(dep)));
+    walk('player-launch.js');
+    expect(reached.has('player.js')).toBe(false);
+    expect(strFromU8(files['player-launch.js']!)).toContain('ccl-cmi5-state');
   });
 });
 

@@ -46,6 +46,7 @@ export class CclPlayer extends LitElement {
     navOpen: { state: true },
     position: { state: true },
     glossaryTerm: { state: true },
+    glossaryOpened: { state: true },
     feedbackOutcome: { state: true },
     notice: { state: true },
     returnUrl: { state: true },
@@ -65,6 +66,8 @@ export class CclPlayer extends LitElement {
   /** Question position shown in the knowledge check in progress. */
   declare position: number;
   declare glossaryTerm: string;
+  /** Whether the glossary has been opened this launch: its entries are laid out only from then on, not at launch. */
+  declare glossaryOpened: boolean;
   /** A message about the launch (bad LRS settings, say), shown to the learner. */
   declare notice: string;
   /** Where Exit takes the learner (cmi5 returnURL); empty when the LMS gives none. */
@@ -92,6 +95,7 @@ export class CclPlayer extends LitElement {
     this.navOpen = false;
     this.position = 0;
     this.glossaryTerm = '';
+    this.glossaryOpened = false;
     this.feedbackOutcome = -1;
     this.notice = '';
     this.returnUrl = '';
@@ -245,6 +249,7 @@ export class CclPlayer extends LitElement {
 
   private async openGlossary(slug = ''): Promise<void> {
     this.glossaryTerm = slug;
+    this.glossaryOpened = true;
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog) return;
@@ -514,10 +519,10 @@ export class CclPlayer extends LitElement {
       </button>
       <h2 id="glossary-title" tabindex="-1">${strings.glossary}</h2>
       <dl>
-        ${this.course.glossary.map(
+        ${this.glossaryOpened ? this.course.glossary.map(
           (g) => html`<dt id="glossary-${g.slug}" tabindex="-1" class=${this.glossaryTerm === g.slug ? 'highlight' : ''}>${g.term}</dt>
             <dd>${unsafeHTML(g.definition)}</dd>`,
-        )}
+        ) : nothing}
       </dl>
     </dialog>`;
   }

@@ -247,3 +247,35 @@ describe('lesson blocks', () => {
     await page.context().close();
   });
 });
+
+describe('the glossary', () => {
+  it('opens on the term a lesson links to, passes axe, and closes with Escape back to the link', async () => {
+    const { page, learner } = await open(1280);
+    const course = await learner.course();
+    const lesson = course.outcomes.flatMap((o) => o.lessons).find((l) => l.html.includes('class="glossary-term"'))!;
+    await learner.goTo(lesson.title);
+    await expect.poll(() => learner.heading().textContent()).toBe(lesson.title);
+    const link = learner.sco.locator('ccl-lesson a.glossary-term').first();
+    const slug = (await link.getAttribute('href'))!.replace('#glossary-', '');
+    const entry = course.glossary.find((g) => g.slug === slug)!;
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const dialog = learner.sco.locator('dialog[aria-labelledby="glossary-title"]');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    // The term the link named has focus and is marked; every entry is there, its definition too.
+    const term = dialog.locator(`#glossary-${slug}`);
+    expect(await term.evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await term.textContent()).toBe(entry.term);
+    expect(await term.getAttribute('class')).toContain('highlight');
+    expect(await dialog.locator('dt').count()).toBe(course.glossary.length);
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect(await link.evaluate((el) => el.matches(':focus'))).toBe(true);
+    // From the header, the glossary opens at its heading, the term no longer marked.
+    await learner.sco.locator('header button', { hasText: 'Glossary' }).click();
+    await expect.poll(() => dialog.locator('h2').evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await term.getAttribute('class')).not.toContain('highlight');
+    await page.close();
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Builds the tutor evidence report page into <out>/tutor/: tutor.js (its own Vite build, apart
- * from the player's) and index.html carrying the unit catalogue as an inert JSON block. No
- * inline script or style, so the page runs under the same strict Content-Security-Policy as the
- * packages (with connect-src opened to the centre's LRS).
+ * from the player's), tutor-reader.js (the worker it reads pages of statements in) and
+ * index.html carrying the unit catalogue as an inert JSON block. No inline script or style, so
+ * the page runs under the same strict Content-Security-Policy as the packages (with connect-src
+ * opened to the centre's LRS).
  */
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +46,12 @@ export async function buildTutorPage(root: string, workDir: string, outDir: stri
       sourcemap: false,
       reportCompressedSize: false,
       copyPublicDir: false,
-      lib: { entry: join(root, 'components/ccl-tutor-report/tutor-main.ts'), formats: ['es'], fileName: () => 'tutor.js' },
+      // The page, and the worker it reads pages of statements in.
+      lib: {
+        entry: { tutor: join(root, 'components/ccl-tutor-report/tutor-main.ts'), 'tutor-reader': join(root, 'tracking/report/page-worker.ts') },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
     },
   });
   mkdirSync(outDir, { recursive: true });

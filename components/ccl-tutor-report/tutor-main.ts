@@ -1,8 +1,13 @@
+/** The page reader worker, built beside this script (build-tutor.ts). A name, not a literal in new URL(), so the bundler leaves it as it is. */
+const PAGE_READER = 'tutor-reader.js';
+
 /**
  * Entry point of the tutor report page: reads the unit catalogue the page carries and the launch
- * parameters (endpoint, auth, unit), then starts the report. The key is taken out of the address
+ * parameters (endpoint, auth, unit), then starts the report, its pages of statements read and
+ * parsed in a worker. The key is taken out of the address
  * bar and the history at once, so it is not left behind on the tutor's screen.
  */
+import { PAGE_SIZE_IN_WORKER, pagesInWorker } from '../../tracking/report/pages-in-worker.js';
 import type { UnitCatalogue } from '../../tracking/report/unit-catalogue.js';
 import './ccl-tutor-report/ccl-tutor-report.js';
 import { reportStrings } from './report-strings.js';
@@ -14,6 +19,7 @@ function main(): void {
   if (!data || !report) throw new Error('the report page is missing its unit catalogue or the report element');
   if (tutorPageStyles.styleSheet) document.adoptedStyleSheets = [...document.adoptedStyleSheets, tutorPageStyles.styleSheet];
   const params = new URLSearchParams(location.search);
+  if (typeof Worker === 'function') report.readOptions = { requestPage: pagesInWorker(new Worker(new URL(PAGE_READER, import.meta.url), { type: 'module' })), pageSize: PAGE_SIZE_IN_WORKER };
   report.catalogue = JSON.parse(data.textContent ?? '') as UnitCatalogue;
   report.launch = { endpoint: params.get('endpoint') ?? '', auth: params.get('auth') ?? '', unit: params.get('unit') ?? '' };
   if (params.has('auth')) {

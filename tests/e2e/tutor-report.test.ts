@@ -248,6 +248,11 @@ describe('tutor evidence report over a real LRS', () => {
   it('shows every learner × criterion cell, the totals, and nothing from other statements', async () => {
     const page = await openReport();
     expect(new URL(page.url()).searchParams.has('auth')).toBe(false); // the key is not left in the address bar
+    // The pages of statements were got and parsed in the page reader worker, none on the page's own thread.
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual(['/tutor/tutor-reader.js']);
+    const onPage = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/statements')).length);
+    expect(onPage).toBe(0);
+    expect(await page.workers()[0]!.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/statements')).length)).toBeGreaterThan(0);
     const grid = await readGrid(page);
     const ordered = [...runs].sort((a, b) => a.name.localeCompare(b.name));
     expect(grid.rows.map((r) => [r.name, r.id])).toEqual(ordered.map((r) => [r.name, r.id])); // no Zed Outsider

@@ -1,6 +1,7 @@
 import { VERBS } from '../xapi/vocabulary.js';
 import type { LrsReadConnection } from './lrs-connection.js';
 import { LrsReadError, kindOfStatus } from './lrs-read-error.js';
+import { requestPage, type PageRequest, type PageResponse } from './page-request.js';
 
 /**
  * Reads statements from any conformant LRS through the standard statements resource only: its
@@ -41,6 +42,8 @@ export interface ReadOptions {
   onStatements?: (statements: unknown[]) => void;
   onProgress?: (progress: ReadProgress) => void;
   fetch?: typeof fetch;
+  /** How each page is got and parsed (in a worker, say: pagesInWorker); with `fetch` on this thread when absent. */
+  requestPage?: PageRequest;
 }
 
 /**
@@ -103,30 +106,16 @@ async function getPage(url: string, connection: LrsReadConnection, options: Requ
     throw new LrsReadError('unreachable', { origin });
   };
   try {
-    let res: Response;
+    let page: PageResponse;
     try {
-      res = await (options.fetch ?? fetch)(url, {
-        headers: { Authorization: connection.auth, 'X-Experience-API-Version': '1.0.3', Accept: 'application/json' },
-        credentials: 'omit',
-        cache: 'no-store',
-        signal: controller.signal,
-      });
+      page = await (options.requestPage ?? requestPage(options.fetch))(url, { Authorization: connection.auth, 'X-Experience-API-Version': '1.0.3', Accept: 'application/json' }, controller.signal);
     } catch {
       return fail();
     }
-    if (!res.ok) throw new LrsReadError(kindOfStatus(res.status), { status: res.status, origin });
-    let text: string;
-    try {
-      text = await res.text();
-    } catch {
-      return fail();
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new LrsReadError('not-xapi', { origin });
-    }
+    if (page.status < 200 || page.status > 299) throw new LrsReadError(kindOfStatus(page.status), { status: page.status, origin });
+    if (page.body === 'unreadable') return fail();
+    if (page.body === 'not-json') throw new LrsReadError('not-xapi', { origin });
+    const body = page.body.json;
     const result = body as { statements?: unknown; more?: unknown };
     if (typeof body !== 'object' || body === null || !Array.isArray(result.statements) || (result.more !== undefined && typeof result.more !== 'string'))
       throw new LrsReadError('not-xapi', { origin });

@@ -1,6 +1,7 @@
 import type { AnsweredQuestion, AnswerMark, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
 import { readReportStatement, VOIDED } from './report-statements.js';
-import { decodeSnapshot, encodeSnapshot, nextTask, questionKey, slices, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, questionKey, slices, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
+import { nextTask } from './next-task.js';
 import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { AnswerMark, CriterionJudgement, LearnerIdentity } from './report-statements.js';
+import { nextTask } from './next-task.js';
 
 /**
  * What an evidence store holds, in columns, to be kept between visits (see evidence-cache.ts):
@@ -78,7 +79,6 @@ export function slices(): (rows?: number) => boolean {
     return true;
   };
 }
-export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 /** What makes a question one and the same: its id and its criteria (a question may be mapped anew). */

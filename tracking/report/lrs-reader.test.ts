@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizationFor, normaliseEndpoint, readConnection } from './lrs-connection.js';
 import { LrsReadError } from './lrs-read-error.js';
-import { learnerAnswersQuery, nextPageUrl, readStatements, statementsUrl, unitAnswerQueries, unitVerdictQueries, type ReadOptions } from './lrs-reader.js';
+import { HANDED_ON_PER_TASK, learnerAnswersQuery, nextPageUrl, readStatements, statementsUrl, unitAnswerQueries, unitVerdictQueries, type ReadOptions } from './lrs-reader.js';
 
 const connection = { endpoint: 'https://lrs.example.org/xapi/', auth: 'Basic cmVhZGVyOnNlY3JldA==' };
 const statement = (id: string) => ({ id, verb: { id: 'v' } });
@@ -35,6 +35,27 @@ async function readError(options: ReadOptions, queries = [{}]): Promise<LrsReadE
 const unitQueries = (unit: string) => [...unitVerdictQueries(unit), ...unitAnswerQueries(unit)];
 
 describe('LRS reader', () => {
+  it('hands a large page on a slice at a time, each slice in a task of its own', async () => {
+    const big = Array.from({ length: 2 * HANDED_ON_PER_TASK + 500 }, (_, i) => statement(String(i)));
+    const { fetchFn } = fakeLrs(() => json({ statements: big, more: '' }));
+    const slices: { length: number; tasksBefore: number }[] = [];
+    let tasks = 0;
+    await readStatements(connection, [{}], {
+      fetch: fetchFn,
+      pageSize: big.length,
+      onStatements: (s) => {
+        slices.push({ length: s.length, tasksBefore: tasks });
+        setTimeout(() => tasks++);
+      },
+    });
+    // Each slice after the first comes once the task queued by the one before has run.
+    expect(slices).toEqual([
+      { length: HANDED_ON_PER_TASK, tasksBefore: 0 },
+      { length: HANDED_ON_PER_TASK, tasksBefore: 1 },
+      { length: 500, tasksBefore: 2 },
+    ]);
+  });
+
   it('asks the statements resource with the standard filters and follows "more" to the end', async () => {
     const { calls, fetchFn } = fakeLrs((_, n) =>
       n === 1 ? json({ statements: [statement('1'), statement('2')], more: '/xapi/statements?cursor=abc' }) : json({ statements: [statement('3')], more: '' }),

@@ -1,6 +1,7 @@
 import { VERBS } from '../xapi/vocabulary.js';
 import type { LrsReadConnection } from './lrs-connection.js';
 import { LrsReadError, kindOfStatus } from './lrs-read-error.js';
+import { nextTask } from './next-task.js';
 import { requestPage, type PageRequest, type PageResponse } from './page-request.js';
 
 /**
@@ -38,7 +39,10 @@ export interface ReadOptions {
   maxPages?: number;
   /** Statements asked for per page (the LRS may send fewer). */
   pageSize?: number;
-  /** Each page's statements, as they arrive (statements already seen in this read are left out). */
+  /**
+   * Each page's statements, as they arrive (statements already seen in this read are left out),
+   * at most HANDED_ON_PER_TASK at a time: a large page's slices come a task apart.
+   */
   onStatements?: (statements: unknown[]) => void;
   onProgress?: (progress: ReadProgress) => void;
   fetch?: typeof fetch;
@@ -51,6 +55,9 @@ export interface ReadOptions {
  * large: 2,000 statements parse in a few tens of milliseconds. An LRS may send fewer.
  */
 export const READ_DEFAULTS = { timeoutMs: 20000, maxPages: 10000, pageSize: 2000 } as const;
+
+/** Statements handed on in one task: taking in a page of thousands never holds the page up for long. */
+export const HANDED_ON_PER_TASK = 2000;
 
 /** The query string of a statements request. */
 export function statementsUrl(endpoint: string, q: StatementQuery): string {
@@ -178,7 +185,10 @@ class PageReader {
     state.pages++;
     const fresh = freshOf(page.statements, state);
     state.statements += fresh.length;
-    if (fresh.length > 0) options.onStatements?.(fresh);
+    for (let i = 0; i < fresh.length; i += HANDED_ON_PER_TASK) {
+      if (i > 0) await nextTask();
+      options.onStatements?.(fresh.length > HANDED_ON_PER_TASK ? fresh.slice(i, i + HANDED_ON_PER_TASK) : fresh);
+    }
     options.onProgress?.({ pages: state.pages, statements: state.statements });
     return { ...page, fresh: fresh.length };
   }

@@ -186,8 +186,10 @@ beforeAll(async () => {
 
 // ---------- reading the page ----------
 
-async function openReport(width = 1280): Promise<Page> {
+async function openReport(width = 1280, { withoutWorker = false } = {}): Promise<Page> {
   const context = await env.browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+  // A host that did not put the page reader worker beside the page.
+  if (withoutWorker) await context.route('**/tutor/tutor-reader.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(e));
   // As the preview's index links to it: endpoint and key as launch parameters, then pick the unit.
@@ -282,6 +284,12 @@ describe('tutor evidence report over a real LRS', () => {
     expect(status).toMatch(/^Loaded: 3 learners, \d+ statements of evidence; \d+ other statements? ignored\.$/);
     expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'grid.png'), fullPage: true });
+
+    // Without its worker, the page reads on its own thread, and shows the same grid.
+    const without = await openReport(1280, { withoutWorker: true });
+    expect(await readGrid(without)).toEqual(grid);
+    expect(await without.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/statements')).length)).toBeGreaterThan(0);
+    await without.context().close();
 
     // The CSV says the same.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.csv').click()]);

@@ -2,7 +2,7 @@ import { requestPage, type PageRequest, type PageResponse } from './page-request
 import type { PageWorkerReply, PageWorkerRequest } from './page-worker.js';
 
 /** Statements asked for per page when pages are parsed in the worker: fewer, larger requests, each of which costs an LRS a search. */
-export const PAGE_SIZE_IN_WORKER = 10000;
+export const PAGE_SIZE_IN_WORKER = 20000;
 
 /**
  * Pages got through the report's page worker (page-worker.ts) rather than on this thread: the

@@ -6,10 +6,9 @@
  * re-issued statement was first made. A page's statements cut to these cross from the worker that
  * read them (page-worker.ts) in a fraction of the time the whole statements would take.
  */
+import { VERBS } from '../xapi/vocabulary.js';
+import { isObject, isOriginalTimestamp, type Json } from './report-statements.js';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ANSWERED = 'http://adlnet.gov/expapi/verbs/answered';
 const ACTOR_FIELDS = ['objectType', 'name', 'account', 'mbox', 'mbox_sha1sum', 'openid'] as const;
 
 /** Copies the fields of `from` that are present, and no others. */
@@ -28,7 +27,7 @@ export function evidenceFields(statement: unknown): unknown {
   if (isObject(statement.verb)) out.verb = pick(statement.verb, ['id']);
   else if (statement.verb !== undefined) out.verb = statement.verb;
   if (isObject(statement.object)) {
-    const answered = isObject(statement.verb) && statement.verb.id === ANSWERED;
+    const answered = isObject(statement.verb) && statement.verb.id === VERBS.answered;
     out.object = pick(statement.object, answered ? ['objectType', 'id', 'definition'] : ['objectType', 'id']);
   } else if (statement.object !== undefined) out.object = statement.object;
   if (isObject(statement.result)) {
@@ -42,7 +41,7 @@ export function evidenceFields(statement: unknown): unknown {
     if (isObject(contextActivities) && Array.isArray(contextActivities.grouping))
       context.contextActivities = { grouping: contextActivities.grouping.map((a) => (isObject(a) ? pick(a, ['id']) : a)) };
     if (isObject(extensions)) {
-      const first = Object.entries(extensions).filter(([k]) => k.endsWith('/extensions/original-timestamp'));
+      const first = Object.entries(extensions).filter(([k]) => isOriginalTimestamp(k));
       if (first.length) context.extensions = Object.fromEntries(first);
     }
     out.context = context;

@@ -187,7 +187,7 @@ class PageReader {
     state.statements += fresh.length;
     for (let i = 0; i < fresh.length; i += HANDED_ON_PER_TASK) {
       if (i > 0) await nextTask();
-      options.onStatements?.(fresh.length > HANDED_ON_PER_TASK ? fresh.slice(i, i + HANDED_ON_PER_TASK) : fresh);
+      options.onStatements?.(fresh.slice(i, i + HANDED_ON_PER_TASK));
     }
     options.onProgress?.({ pages: state.pages, statements: state.statements });
     return { ...page, fresh: fresh.length };

@@ -76,8 +76,10 @@ export interface AnsweredQuestion extends AnswerMark {
 /** What the evidence store keeps of a statement. */
 export type ReportRecord = CriterionJudgement | AnswerMark;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export type Json = Record<string, unknown>;
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The extension a re-issued statement carries the time it was first made in (under the unit's base IRI). */
+export const isOriginalTimestamp = (key: string) => key.endsWith('/extensions/original-timestamp');
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The text of a language map: en-GB, then any English, then whatever there is. */
@@ -129,7 +131,7 @@ function components(list: unknown): QuestionComponent[] {
 function timeOf(s: Json): number | null {
   const context = isObject(s.context) ? s.context : {};
   const extensions = isObject(context.extensions) ? context.extensions : {};
-  const first = Object.entries(extensions).find(([k]) => k.endsWith('/extensions/original-timestamp'))?.[1];
+  const first = Object.entries(extensions).find(([k]) => isOriginalTimestamp(k))?.[1];
   const t = Date.parse(str(first) ?? str(s.timestamp) ?? str(s.stored) ?? '');
   return Number.isFinite(t) ? t : null;
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import type { CourseData } from '../tracking/learner-model/course-data.js';
 import { catalogueFromCourses, type UnitCatalogue } from '../tracking/report/unit-catalogue.js';
+import { minifyCssTemplates } from './minify-css-templates.js';
 import { embeddableJson } from './package/launch-page.js';
 
 /** The report page: its script, and the catalogue of the units this build holds. */
@@ -38,6 +39,7 @@ export async function buildTutorPage(root: string, workDir: string, outDir: stri
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [minifyCssTemplates()],
     build: {
       target: 'es2022',
       outDir: workDir,
@@ -46,6 +48,8 @@ export async function buildTutorPage(root: string, workDir: string, outDir: stri
       sourcemap: false,
       reportCompressedSize: false,
       copyPublicDir: false,
+      // A library build keeps its whitespace and annotations for a later bundler; this page is served as built.
+      rolldownOptions: { output: { minify: true, comments: false } },
       // The page, and the worker it reads pages of statements in.
       lib: {
         entry: { tutor: join(root, 'components/ccl-tutor-report/tutor-main.ts'), 'tutor-reader': join(root, 'tracking/report/page-worker.ts') },

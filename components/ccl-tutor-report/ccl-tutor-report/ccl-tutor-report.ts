@@ -326,9 +326,10 @@ export class CclTutorReport extends LitElement {
     if (this.controller !== controller) return null;
     // Each read holds what the LRS had stored up to the newest statement it sent (or the copy's, when it sent none).
     const readUpTo: ReadUpTo = { verdicts: store.newestStored ?? fromCopy.verdicts, answers: fromCopy.answers };
-    if (readUpTo.answers === null) await this.keepCopy(key, store, readUpTo);
     await onVerdicts?.(store);
     if (this.controller !== controller) return null;
+    // The grid shows first; the copy of the verdicts is then kept before any answer is added.
+    if (readUpTo.answers === null) await this.keepCopy(key, store, readUpTo);
     await read(unitAnswerQueries(unitIri, sinceOf(fromCopy.answers)));
     if (this.controller !== controller) return null;
     readUpTo.answers = store.newestStored ?? fromCopy.answers;

@@ -1,6 +1,7 @@
 import type { AnsweredQuestion, AnswerMark, CriterionJudgement, LearnerIdentity, ReportRecord } from './report-statements.js';
 import { readReportStatement, VOIDED } from './report-statements.js';
-import { decodeSnapshot, encodeSnapshot, questionKey, slices, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
+import { AnswerRows, QuestionTable } from './answer-rows.js';
+import { decodeSnapshot, encodeSnapshot, slices, type EvidenceSnapshot, type LearnerRecords } from './evidence-snapshot.js';
 import { nextTask } from './next-task.js';
 import { criteriaOf, unitIris, type CatalogueOutcome, type CatalogueUnit, type UnitIris } from './unit-catalogue.js';
 
@@ -46,8 +47,8 @@ export class EvidenceStore {
   newestStored: number | null = null;
   private seen = new Set<string>();
   private readonly byLearner = new Map<string, LearnerRecords>();
-  /** Each question's id and criteria once, shared by every answer to it. */
-  private readonly questions = new Map<string, { id: string; criteria: string[] }>();
+  /** Each question's id and criteria once, numbered: every answer to it names it by number. */
+  private questions = new QuestionTable();
   /** Per learner, each criterion's tally over all their records, kept as records come and go: the grid without a period. */
   private readonly talliesByLearner = new Map<string, Tallies>();
 
@@ -91,38 +92,31 @@ export class EvidenceStore {
   private keep(record: ReportRecord): void {
     this.counts.evidence++;
     let entry = this.byLearner.get(record.learner.key);
-      if (!entry) {
-        entry = { learner: record.learner, namedAt: record.time, judgements: [], answers: [] };
-        this.byLearner.set(record.learner.key, entry);
-      } else if (named(record.learner) && (record.time >= entry.namedAt || !named(entry.learner))) {
-        entry.learner = record.learner;
-        entry.namedAt = record.time;
-      }
-    // Records share their learner's one identity object, and answers their question's.
+    if (!entry) {
+      entry = { learner: record.learner, namedAt: record.time, judgements: [], answers: new AnswerRows() };
+      this.byLearner.set(record.learner.key, entry);
+    } else if (named(record.learner) && (record.time >= entry.namedAt || !named(entry.learner))) {
+      entry.learner = record.learner;
+      entry.namedAt = record.time;
+    }
+    // Judgements share their learner's one identity object; answers are rows naming their question.
     let tallies = this.talliesByLearner.get(record.learner.key);
     if (!tallies) this.talliesByLearner.set(record.learner.key, (tallies = new Map()));
     if (record.kind === 'judgement') {
       entry.judgements.push({ ...record, learner: entry.learner });
       tallyJudgement(tallies, record);
     } else {
-      const answer = { ...record, ...this.question(record), learner: entry.learner };
-      entry.answers.push(answer);
-      tallyAnswer(tallies, answer);
+      const question = this.questions.of(record.questionId, record.criteria);
+      entry.answers.push(record.statementId, question, record.success, record.time);
+      tallyAnswer(tallies, this.questions.list[question]!.criteria, record.time);
     }
-  }
-
-  private question({ questionId, criteria }: AnswerMark): { questionId: string; criteria: string[] } {
-    const key = questionKey(questionId, criteria);
-    let q = this.questions.get(key);
-    if (!q) this.questions.set(key, (q = { id: questionId, criteria }));
-    return { questionId: q.id, criteria: q.criteria };
   }
 
   /** Takes voided statements out of the evidence; a learner left with none is left out. */
   private void(ids: ReadonlySet<string>): void {
     for (const [key, entry] of this.byLearner) {
       const judgements = entry.judgements.filter((j) => !ids.has(j.statementId));
-      const answers = entry.answers.filter((a) => !ids.has(a.statementId));
+      const answers = entry.answers.filter((id) => !ids.has(id));
       const gone = entry.judgements.length + entry.answers.length - judgements.length - answers.length;
       if (gone === 0) continue;
       this.counts.evidence -= gone;
@@ -132,14 +126,14 @@ export class EvidenceStore {
         this.talliesByLearner.delete(key);
       } else {
         Object.assign(entry, { judgements, answers });
-        this.talliesByLearner.set(key, talliesOf(judgements, answers));
+        this.talliesByLearner.set(key, this.talliesOf(entry));
       }
     }
   }
 
   /** Everything the store holds, for keeping between visits. */
   snapshot(): Promise<EvidenceSnapshot> {
-    return encodeSnapshot([...this.byLearner.values()], this.seen, this.counts);
+    return encodeSnapshot([...this.byLearner.values()], this.questions, this.seen, this.counts);
   }
 
   /** A store holding what a snapshot of it held (read in slices, the page free between them). */
@@ -147,13 +141,13 @@ export class EvidenceStore {
     const store = new EvidenceStore(unit, baseIri);
     const { entries, seen, questions } = await decodeSnapshot(snapshot);
     store.seen = seen;
+    store.questions = questions;
     const sliceEnds = slices();
     for (const entry of entries) {
       store.byLearner.set(entry.learner.key, entry);
-      store.talliesByLearner.set(entry.learner.key, talliesOf(entry.judgements, entry.answers));
+      store.talliesByLearner.set(entry.learner.key, store.talliesOf(entry));
       if (sliceEnds(entry.judgements.length + entry.answers.length)) await nextTask();
     }
-    for (const q of questions) store.questions.set(questionKey(q.id, q.criteria), q);
     Object.assign(store.counts, snapshot.counts);
     return store;
   }
@@ -168,13 +162,28 @@ export class EvidenceStore {
     return [...this.byLearner.values()].map((e) => e.learner).sort(byLearnerName);
   }
 
-  /** A learner's tally per criterion over all their records; undefined when they have none. */
-  tallies(learnerKey: string): ReadonlyMap<string, Tally> | undefined {
-    return this.talliesByLearner.get(learnerKey);
+  /**
+   * A learner's tally per criterion over their records, or those in a period: without one, the
+   * tallies kept as records come and go. Undefined when the learner has no records.
+   */
+  tallies(learnerKey: string, range?: TimeRange): ReadonlyMap<string, Tally> | undefined {
+    if (!range) return this.talliesByLearner.get(learnerKey);
+    const entry = this.byLearner.get(learnerKey);
+    return entry && this.talliesOf(entry, range);
   }
 
+  /** A learner's verdicts and answers (each answer made an object for the asking); undefined when they have none. */
   records(learnerKey: string): { judgements: readonly CriterionJudgement[]; answers: readonly AnswerMark[] } | undefined {
-    return this.byLearner.get(learnerKey);
+    const entry = this.byLearner.get(learnerKey);
+    return entry && { judgements: entry.judgements, answers: entry.answers.marks(entry.learner, this.questions) };
+  }
+
+  /** Each criterion's tally over a learner's records (those in the period, when one is given). */
+  private talliesOf({ judgements, answers }: LearnerRecords, range?: TimeRange): Tallies {
+    const tallies: Tallies = new Map();
+    for (const j of judgements) if (inRange(j.time, range)) tallyJudgement(tallies, j);
+    for (let i = 0; i < answers.length; i++) if (inRange(answers.times[i]!, range)) tallyAnswer(tallies, this.questions.list[answers.questions[i]!]!.criteria, answers.times[i]!);
+    return tallies;
   }
 }
 
@@ -242,18 +251,11 @@ function tallyJudgement(tallies: Tallies, j: CriterionJudgement): void {
   else t.failed++;
   if (t.last === null || j.time > t.last) t.last = j.time;
 }
-function tallyAnswer(tallies: Tallies, a: AnswerMark): void {
-  for (const code of a.criteria) {
+function tallyAnswer(tallies: Tallies, criteria: readonly string[], time: number): void {
+  for (const code of criteria) {
     const t = tallyOf(tallies, code);
-    if (t.last === null || a.time > t.last) t.last = a.time;
+    if (t.last === null || time > t.last) t.last = time;
   }
-}
-/** Each criterion's tally over a learner's records (those in the period, when one is given). */
-function talliesOf(judgements: readonly CriterionJudgement[], answers: readonly AnswerMark[], range?: TimeRange): Tallies {
-  const tallies: Tallies = new Map();
-  for (const j of judgements) if (inRange(j.time, range)) tallyJudgement(tallies, j);
-  for (const a of answers) if (inRange(a.time, range)) tallyAnswer(tallies, a);
-  return tallies;
 }
 
 function cellOf(code: string, t: Tally | undefined): CriterionSummary {
@@ -272,8 +274,7 @@ export function buildGrid(store: EvidenceStore, filters: ReportFilters = {}): Ev
   for (const learner of store.learners()) {
     if (filters.learner !== undefined && learner.key !== filters.learner) continue;
     // Without a period, the tallies the store keeps as it reads; with one, counted from the records in it.
-    const { judgements, answers } = store.records(learner.key)!;
-    const tallies = filters.range ? talliesOf(judgements, answers, filters.range) : store.tallies(learner.key);
+    const tallies = store.tallies(learner.key, filters.range);
     const cells = criteria.map((c) => cellOf(c.code, tallies?.get(c.code)));
     if (cells.every((c) => c.lastActivity === null)) continue;
     const outcomes = unit.outcomes.map((o) => {
@@ -327,7 +328,7 @@ export function criterionEvidence(store: EvidenceStore, learnerKey: string, code
   const text = criteriaOf(store.unit).find((c) => c.code === code)?.text ?? '';
   const oldestFirst = <T extends { time: number }>(a: T, b: T) => a.time - b.time;
   return {
-    ...cellOf(code, talliesOf(records.judgements, records.answers, range).get(code)),
+    ...cellOf(code, store.tallies(learnerKey, range)?.get(code)),
     text,
     judgements: records.judgements.filter((j) => j.criterion === code && inRange(j.time, range)).sort(oldestFirst),
     answers: records.answers

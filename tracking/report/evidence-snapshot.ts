@@ -1,4 +1,5 @@
-import type { AnswerMark, CriterionJudgement, LearnerIdentity } from './report-statements.js';
+import type { CriterionJudgement, LearnerIdentity } from './report-statements.js';
+import { AnswerRows, QuestionTable } from './answer-rows.js';
 import { nextTask } from './next-task.js';
 
 /**
@@ -40,7 +41,7 @@ export interface LearnerRecords {
   /** Time of the statement the shown name came from (the latest wins). */
   namedAt: number;
   judgements: CriterionJudgement[];
-  answers: AnswerMark[];
+  answers: AnswerRows;
 }
 
 /** Gives each distinct key a number, in the order first met. */
@@ -81,20 +82,17 @@ export function slices(): (rows?: number) => boolean {
 }
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
-/** What makes a question one and the same: its id and its criteria (a question may be mapped anew). */
-export const questionKey = (questionId: string, criteria: readonly string[]) => `${questionId}\n${criteria.join('\n')}`;
 /** Ids one per line: an LRS's ids are UUIDs, and one that is not such cannot be kept this way. */
 function joinIds(ids: readonly string[]): string {
   if (ids.some((id) => id.includes('\n'))) throw new Error('A statement id holds a line break, so this copy cannot be kept');
   return ids.join('\n');
 }
 
-/** The snapshot of a store's learners' records and every statement id it has read. */
-export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: ReadonlySet<string>, counts: EvidenceSnapshot['counts']): Promise<EvidenceSnapshot> {
+/** The snapshot of a store's learners' records (their answers' questions numbered in `questions`) and every statement id it has read. */
+export async function encodeSnapshot(entries: readonly LearnerRecords[], questions: QuestionTable, seen: ReadonlySet<string>, counts: EvidenceSnapshot['counts']): Promise<EvidenceSnapshot> {
   const sliceEnds = slices();
   const names = new Numbering<string>();
-  const questions = new Numbering<string>();
-  const questionRows: EvidenceSnapshot['questions'] = [];
+  const questionRows = questions.list.map((q) => ({ id: names.of(q.id), criteria: q.criteria.map((c) => names.of(c)) }));
   const judgements = columns(entries.reduce((n, e) => n + e.judgements.length, 0));
   const answers = columns(entries.reduce((n, e) => n + e.answers.length, 0));
   const judgementIds: string[] = [];
@@ -111,15 +109,14 @@ export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: R
       judgements.time[row] = j.time;
       if (sliceEnds()) await nextTask();
     }
-    for (const a of entry.answers) {
-      const row = answerIds.push(a.statementId) - 1;
-      kept.add(a.statementId);
-      const q = questions.of(questionKey(a.questionId, a.criteria));
-      if (q === questionRows.length) questionRows.push({ id: names.of(a.questionId), criteria: a.criteria.map((c) => names.of(c)) });
+    const rows = entry.answers;
+    for (let i = 0; i < rows.length; i++) {
+      const row = answerIds.push(rows.ids[i]!) - 1;
+      kept.add(rows.ids[i]!);
       answers.learner[row] = l;
-      answers.subject[row] = q;
-      answers.flag[row] = a.success === null ? -1 : a.success ? 1 : 0;
-      answers.time[row] = a.time;
+      answers.subject[row] = rows.questions[i]!;
+      answers.flag[row] = rows.flags[i]!;
+      answers.time[row] = rows.times[i]!;
       if (sliceEnds()) await nextTask();
     }
   }
@@ -137,12 +134,14 @@ export async function encodeSnapshot(entries: readonly LearnerRecords[], seen: R
   };
 }
 
-/** The learners' records a snapshot holds (each sharing its learner's identity and its question's criteria), and every statement id read. */
-export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entries: LearnerRecords[]; seen: Set<string>; questions: { id: string; criteria: string[] }[] }> {
+/** The learners' records a snapshot holds (each sharing its learner's identity), the questions their answers name, and every statement id read. */
+export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entries: LearnerRecords[]; seen: Set<string>; questions: QuestionTable }> {
   const sliceEnds = slices();
   const { names } = snapshot;
-  const entries: LearnerRecords[] = snapshot.learners.map(({ identity, namedAt }) => ({ learner: identity, namedAt, judgements: [], answers: [] }));
-  const questions = snapshot.questions.map((q) => ({ id: names[q.id]!, criteria: q.criteria.map((c) => names[c]!) }));
+  const entries: LearnerRecords[] = snapshot.learners.map(({ identity, namedAt }) => ({ learner: identity, namedAt, judgements: [], answers: new AnswerRows() }));
+  const questions = new QuestionTable();
+  // Numbered as the snapshot numbers them: each question is in it once.
+  for (const q of snapshot.questions) questions.of(names[q.id]!, q.criteria.map((c) => names[c]!));
   const judgementIds = lines(snapshot.judgements.ids);
   for (const [row, statementId] of judgementIds.entries()) {
     const j = snapshot.judgements;
@@ -152,12 +151,10 @@ export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entr
     if (sliceEnds()) await nextTask();
   }
   const answerIds = lines(snapshot.answers.ids);
+  const a = snapshot.answers;
   for (const [row, statementId] of answerIds.entries()) {
-    const a = snapshot.answers;
-    const entry = entries[a.learner[row]!]!;
-    const q = questions[a.subject[row]!]!;
-    const flag = a.flag[row];
-    entry.answers.push({ kind: 'answer', statementId, learner: entry.learner, criteria: q.criteria, questionId: q.id, success: flag === -1 ? null : flag === 1, time: a.time[row]! });
+    const flag = a.flag[row]!;
+    entries[a.learner[row]!]!.answers.push(statementId, a.subject[row]!, flag === -1 ? null : flag === 1, a.time[row]!);
     if (sliceEnds()) await nextTask();
   }
   const seen = new Set<string>();

@@ -5,7 +5,7 @@
  * the page runs under the same strict Content-Security-Policy as the packages (with connect-src
  * opened to the centre's LRS).
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { CourseData } from '../tracking/learner-model/course-data.js';
@@ -33,31 +33,34 @@ export function tutorPage(catalogue: UnitCatalogue): string {
 `;
 }
 
-/** Builds the page for these units: the script in workDir, then tutor.js and index.html into outDir. */
+/**
+ * The page, and the worker it reads pages of statements in, each one file of its own: a chunk they
+ * shared would be fetched once by the page and again by the worker before its first request.
+ */
+const ENTRIES = { tutor: 'components/ccl-tutor-report/tutor-main.ts', 'tutor-reader': 'tracking/report/page-worker.ts' };
+
+/** Builds the page for these units: the scripts in workDir, then tutor.js, tutor-reader.js and index.html into outDir. */
 export async function buildTutorPage(root: string, workDir: string, outDir: string, courses: CourseData[]): Promise<void> {
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [minifyCssTemplates()],
-    build: {
-      target: 'es2022',
-      outDir: workDir,
-      emptyOutDir: true,
-      minify: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      copyPublicDir: false,
-      // A library build keeps its whitespace and annotations for a later bundler; this page is served as built.
-      rolldownOptions: { output: { minify: true, comments: false } },
-      // The page, and the worker it reads pages of statements in.
-      lib: {
-        entry: { tutor: join(root, 'components/ccl-tutor-report/tutor-main.ts'), 'tutor-reader': join(root, 'tracking/report/page-worker.ts') },
-        formats: ['es'],
-        fileName: (_format, name) => `${name}.js`,
+  rmSync(workDir, { recursive: true, force: true });
+  for (const [name, entry] of Object.entries(ENTRIES))
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      plugins: [minifyCssTemplates()],
+      build: {
+        target: 'es2022',
+        outDir: workDir,
+        emptyOutDir: false,
+        minify: true,
+        sourcemap: false,
+        reportCompressedSize: false,
+        copyPublicDir: false,
+        // A library build keeps its whitespace and annotations for a later bundler; this page is served as built.
+        rolldownOptions: { output: { minify: true, comments: false } },
+        lib: { entry: join(root, entry), formats: ['es'], fileName: () => `${name}.js` },
       },
-    },
-  });
+    });
   mkdirSync(outDir, { recursive: true });
   for (const file of readdirSync(workDir).filter((f) => f.endsWith('.js'))) copyFileSync(join(workDir, file), join(outDir, file));
   writeFileSync(join(outDir, 'index.html'), tutorPage(catalogueFromCourses(courses)));

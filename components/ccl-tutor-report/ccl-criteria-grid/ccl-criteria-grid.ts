@@ -13,7 +13,7 @@ export const ROWS_PER_PAGE = 50;
  * Rows first drawn in one task: a page's rows are first drawn this many at a time, a frame each,
  * so drawing a page of 22 criteria never holds the page up for long. Later pages reuse them.
  */
-const ROWS_PER_STEP = 10;
+const ROWS_PER_STEP = 25;
 
 export interface CellSelection {
   learner: string;

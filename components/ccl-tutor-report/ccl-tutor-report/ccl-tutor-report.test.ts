@@ -232,14 +232,18 @@ describe('ccl-tutor-report', () => {
     const { fetchFn, urls } = lrsHolding(sampleStatements());
     const cache = memoryCache();
     const key = `${ENDPOINT} ${catalogue.baseIri}/units/a-500-7158`;
-    cache.entries.set(key, { savedAt: Date.now(), snapshot: { learners: [{}], judgements: { ids: 'x' } } } as unknown as CachedEvidence);
+    // The copy says how far it read, so what the LRS stored since is asked for while it is read back.
+    const readUpTo = { verdicts: Date.now(), answers: Date.now() };
+    cache.entries.set(key, { savedAt: Date.now(), readUpTo, snapshot: { learners: [{}], judgements: { ids: 'x' } } } as unknown as CachedEvidence);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const el = await mount(fetchFn, undefined, cache);
     await settled(el);
     expect(warn.mock.calls[0]?.[0]).toMatch(/could not keep or read its copy/);
     warn.mockRestore();
     expect([el.dataset.state, (el as unknown as { error: string }).error]).toEqual(['loaded', '']);
-    expect(urls.some((u) => new URL(u).searchParams.has('since'))).toBe(false);
+    // Every read was asked for again in full, whatever the copy said it held.
+    const verbs = (since: boolean) => urls.filter((u) => new URL(u).searchParams.has('since') === since).map((u) => new URL(u).searchParams.get('verb')?.split('/').pop()).sort();
+    expect(verbs(false)).toEqual(['answered', 'failed', 'passed']);
     expect(text(el.shadowRoot!.querySelector('.source'))).toContain('Loaded: 2 learners, 6 statements of evidence.');
   });
 

@@ -285,34 +285,27 @@ export class CclTutorReport extends LitElement {
     const unitIri = unitIris(this.catalogue.baseIri, unit).unit;
     const key = cacheKey(connection.endpoint, unitIri);
     if (everything) await this.evidenceCache?.delete(key).catch(() => undefined);
-    let copy = everything ? null : await this.copyOf(key);
-    let store: EvidenceStore;
-    try {
-      store = copy ? await EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri) : new EvidenceStore(unit, this.catalogue.baseIri);
-    } catch (e) {
-      // A copy this page cannot read is no copy: everything is read again.
-      console.warn(s.copyFailed, e);
-      copy = null;
-      store = new EvidenceStore(unit, this.catalogue.baseIri);
-    }
-    // How long this browser's copy took to read back (for the bench).
-    if (copy) performance.measure('ccl-report-copy-read', 'ccl-report-load-start');
-    const kept = { ...store.counts };
+    const copy = everything ? null : await this.copyOf(key);
     const fromCopy = copy?.readUpTo ?? { verdicts: null, answers: null };
     const sinceOf = (upTo: number | null) => (upTo === null ? {} : { since: new Date(upTo - REVISIT_OVERLAP_MS).toISOString() });
     // Voids since the copy's earliest read: what it holds of either read may have been voided since.
     const earliest = [fromCopy.verdicts, fromCopy.answers].filter((t) => t !== null);
     const voidsSince = earliest.length > 0 ? sinceOf(Math.min(...earliest)).since : undefined;
     if (copy) this.progress = words.sinceCopy(copy.savedAt);
+    // Until the copy is a store again, what the LRS sends waits for it.
+    let store: EvidenceStore | null = copy ? null : new EvidenceStore(unit, this.catalogue.baseIri);
+    const waiting: unknown[][] = [];
+    let abandoned = false;
     // Progress counts on across the two reads.
     const done = { statements: 0, pages: 0 };
     const read = async (queries: StatementQuery[]) => {
       const totals = await readStatements(connection, queries, {
         ...this.readOptions,
         signal: controller.signal,
-        onStatements: (statements) => store.add(statements),
+        onStatements: (statements) => (store ? store.add(statements) : waiting.push(statements)),
         onProgress: (p) => {
-          this.progress = words.progress(done.statements + p.statements, store.learnerCount, done.pages + p.pages);
+          if (abandoned) return;
+          this.progress = words.progress(done.statements + p.statements, store?.learnerCount ?? copy?.snapshot.learners.length ?? 0, done.pages + p.pages);
           if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
             this.lastAnnounced = performance.now();
             this.announcement = this.progress;
@@ -322,23 +315,41 @@ export class CclTutorReport extends LitElement {
       done.statements += totals.statements;
       done.pages += totals.pages;
     };
-    await read([...unitVerdictQueries(unitIri, sinceOf(fromCopy.verdicts)), ...(voidsSince ? [{ verb: VOIDED, since: voidsSince }] : [])]);
+    // What the LRS stored since the copy is asked for while the copy is made a store again.
+    const verdicts = read([...unitVerdictQueries(unitIri, sinceOf(fromCopy.verdicts)), ...(voidsSince ? [{ verb: VOIDED, since: voidsSince }] : [])]);
+    if (copy) {
+      try {
+        store = await EvidenceStore.from(copy.snapshot, unit, this.catalogue.baseIri);
+      } catch (e) {
+        // A copy this page cannot read is no copy: everything is read again, and this read is let go.
+        console.warn(s.copyFailed, e);
+        abandoned = true;
+        verdicts.catch(() => undefined);
+        return this.readUnit(connection, unit, controller, true, words, onVerdicts);
+      }
+      // How long this browser's copy took to read back (for the bench).
+      performance.measure('ccl-report-copy-read', 'ccl-report-load-start');
+    }
+    const ready: EvidenceStore = store!;
+    const kept = { ...ready.counts };
+    for (const statements of waiting.splice(0)) ready.add(statements);
+    await verdicts;
     if (this.controller !== controller) return null;
     // Each read holds what the LRS had stored up to the newest statement it sent (or the copy's, when it sent none).
-    const readUpTo: ReadUpTo = { verdicts: store.newestStored ?? fromCopy.verdicts, answers: fromCopy.answers };
-    await onVerdicts?.(store);
+    const readUpTo: ReadUpTo = { verdicts: ready.newestStored ?? fromCopy.verdicts, answers: fromCopy.answers };
+    await onVerdicts?.(ready);
     if (this.controller !== controller) return null;
     // The grid shows first; the copy of the verdicts is then kept before any answer is added.
-    if (readUpTo.answers === null) await this.keepCopy(key, store, readUpTo);
+    if (readUpTo.answers === null) await this.keepCopy(key, ready, readUpTo);
     await read(unitAnswerQueries(unitIri, sinceOf(fromCopy.answers)));
     if (this.controller !== controller) return null;
-    readUpTo.answers = store.newestStored ?? fromCopy.answers;
+    readUpTo.answers = ready.newestStored ?? fromCopy.answers;
     const savedAt = Date.now();
-    const voided = store.counts.voided - kept.voided;
-    const update = copy ? { savedAt: copy.savedAt, added: store.counts.evidence - kept.evidence + voided, voided } : null;
+    const voided = ready.counts.voided - kept.voided;
+    const update = copy ? { savedAt: copy.savedAt, added: ready.counts.evidence - kept.evidence + voided, voided } : null;
     // Kept once the page is idle, after the grid shows.
-    whenIdle(() => void this.keepCopy(key, store, readUpTo, savedAt));
-    return { store, fromCopy: update, savedAt };
+    whenIdle(() => void this.keepCopy(key, ready, readUpTo, savedAt));
+    return { store: ready, fromCopy: update, savedAt };
   }
 
   /**

@@ -84,7 +84,7 @@ export class EvidenceStore {
         this.counts.ignored++;
         continue;
       }
-      this.keep(record.kind === 'answer' ? markOf(record) : record);
+      this.keep(record);
     }
     if (voided.length) this.void(new Set(voided));
   }
@@ -189,12 +189,6 @@ export class EvidenceStore {
 
 /** Whether an identity carries the actor's name (answers read by ids carry the identifier alone). */
 const named = (l: LearnerIdentity) => l.name !== l.id;
-
-/** The mark of an answer: what the store keeps of it, whether read in full or by ids. */
-function markOf(a: AnswerMark | AnsweredQuestion): AnswerMark {
-  const { kind, statementId, learner, criteria, questionId, success, time } = a;
-  return { kind, statementId, learner, criteria, questionId, success, time };
-}
 
 /** The order learners are listed in: by name (then identifier, then key), as English sorts them. */
 export const byLearnerName = (a: LearnerIdentity, b: LearnerIdentity): number => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id, 'en-GB') || a.key.localeCompare(b.key);

@@ -3,24 +3,33 @@
  * statements is got and parsed here, and its statements cut to what the report reads of them
  * (evidence-fields.ts), so a page of thousands never holds the report's own thread up.
  * Messages in: { id, url, headers } to get a page, { cancel: id } to abort one.
- * Messages out: { id, page } (a PageResponse), or { id, unreachable: true }.
+ * Messages out: a page's statements, STATEMENTS_PER_MESSAGE at a time ({ id, statements }), then
+ * { id, page } (a PageResponse, its statements those sent ahead of it); or { id, unreachable: true }.
+ * A message is read on the report's thread in one task, so a page of 20,000 comes in several.
  */
 import { evidenceFields } from './evidence-fields.js';
 import { requestPage, type PageResponse } from './page-request.js';
 
 export type PageWorkerRequest = { id: number; url: string; headers: Record<string, string> } | { cancel: number };
-export type PageWorkerReply = { id: number; page: PageResponse } | { id: number; unreachable: true };
+export type PageWorkerReply = { id: number; statements: unknown[] } | { id: number; page: PageResponse } | { id: number; unreachable: true };
+
+/** Statements sent in one message: the report's thread takes each message in a few milliseconds. */
+export const STATEMENTS_PER_MESSAGE = 2000;
 
 const request = requestPage();
 const running = new Map<number, AbortController>();
 const reply = (message: PageWorkerReply) => postMessage(message);
 
-/** The page with its statements cut to the report's fields (a body that is not a page of statements is passed on as it is). */
-function cut(page: PageResponse): PageResponse {
-  if (typeof page.body !== 'object') return page;
-  const json = page.body.json as { statements?: unknown } | null;
-  if (typeof json !== 'object' || json === null || !Array.isArray(json.statements)) return page;
-  return { ...page, body: { json: { ...json, statements: json.statements.map(evidenceFields) } } };
+/**
+ * Sends the page: its statements cut to the report's fields, a message at a time, then the page
+ * without them (a body that is not a page of statements is sent as it is).
+ */
+function send(id: number, page: PageResponse): void {
+  const json = typeof page.body === 'object' ? (page.body.json as { statements?: unknown } | null) : null;
+  if (typeof json !== 'object' || json === null || !Array.isArray(json.statements)) return reply({ id, page });
+  const statements = json.statements;
+  for (let i = 0; i < statements.length; i += STATEMENTS_PER_MESSAGE) reply({ id, statements: statements.slice(i, i + STATEMENTS_PER_MESSAGE).map(evidenceFields) });
+  reply({ id, page: { ...page, body: { json: { ...json, statements: [] } } } });
 }
 
 addEventListener('message', (e: MessageEvent<PageWorkerRequest>) => {
@@ -32,6 +41,6 @@ addEventListener('message', (e: MessageEvent<PageWorkerRequest>) => {
   const controller = new AbortController();
   running.set(m.id, controller);
   request(m.url, m.headers, controller.signal)
-    .then((page) => reply({ id: m.id, page: cut(page) }), () => reply({ id: m.id, unreachable: true }))
+    .then((page) => send(m.id, page), () => reply({ id: m.id, unreachable: true }))
     .finally(() => running.delete(m.id));
 });

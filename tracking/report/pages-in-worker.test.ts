@@ -41,6 +41,16 @@ describe('pages in the worker', () => {
     await expect(third).rejects.toThrow(/could not be reached/);
   });
 
+  it('takes a page whose statements come a message at a time ahead of it, in the order sent', async () => {
+    const worker = new FakeWorker();
+    const request = pagesInWorker(worker as unknown as Worker);
+    const asked = request('https://lrs.example.org/xapi/statements', headers, new AbortController().signal);
+    worker.reply({ id: 0, statements: [{ id: 'a' }, { id: 'b' }] });
+    worker.reply({ id: 0, statements: [{ id: 'c' }] });
+    worker.reply({ id: 0, page: { status: 200, body: { json: { statements: [], more: '/xapi/statements?page=2' } } } });
+    expect(await asked).toEqual({ status: 200, body: { json: { statements: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], more: '/xapi/statements?page=2' } } });
+  });
+
   it('cancels an aborted request in the worker too, and ignores a reply that comes after', async () => {
     const worker = new FakeWorker();
     const request = pagesInWorker(worker as unknown as Worker);

@@ -13,14 +13,16 @@ export const PAGE_SIZE_IN_WORKER = 20000;
 export function pagesInWorker(worker: Worker, here: PageRequest = requestPage()): PageRequest {
   let next = 0;
   let broken = false;
-  type Waiting = { url: string; headers: Record<string, string>; signal: AbortSignal; resolve: (page: PageResponse) => void; reject: (e: unknown) => void };
+  type Waiting = { url: string; headers: Record<string, string>; signal: AbortSignal; resolve: (page: PageResponse) => void; reject: (e: unknown) => void; statements: unknown[] };
   const waiting = new Map<number, Waiting>();
   const send = (m: PageWorkerRequest) => worker.postMessage(m);
   worker.addEventListener('message', (e: MessageEvent<PageWorkerReply>) => {
     const w = waiting.get(e.data.id);
     if (!w) return;
+    // A page's statements come a message at a time, ahead of the page.
+    if ('statements' in e.data) return void w.statements.push(...e.data.statements);
     waiting.delete(e.data.id);
-    if ('page' in e.data) w.resolve(e.data.page);
+    if ('page' in e.data) w.resolve(withStatements(e.data.page, w.statements));
     else w.reject(new Error('the LRS could not be reached'));
   });
   worker.addEventListener('error', (e) => {
@@ -36,7 +38,7 @@ export function pagesInWorker(worker: Worker, here: PageRequest = requestPage())
     return new Promise<PageResponse>((resolve, reject) => {
       if (signal.aborted) return reject(new DOMException('aborted', 'AbortError'));
       const id = next++;
-      waiting.set(id, { url, headers, signal, resolve, reject });
+      waiting.set(id, { url, headers, signal, resolve, reject, statements: [] });
       signal.addEventListener(
         'abort',
         () => {
@@ -49,4 +51,11 @@ export function pagesInWorker(worker: Worker, here: PageRequest = requestPage())
       send({ id, url, headers });
     });
   };
+}
+
+/** The page with the statements sent ahead of it before its own (a page without a list of statements is as it came). */
+function withStatements(page: PageResponse, ahead: unknown[]): PageResponse {
+  const json = typeof page.body === 'object' ? (page.body.json as { statements?: unknown } | null) : null;
+  if (ahead.length === 0 || typeof json !== 'object' || json === null || !Array.isArray(json.statements)) return page;
+  return { ...page, body: { json: { ...json, statements: [...ahead, ...json.statements] } } };
 }

@@ -292,8 +292,9 @@ export class CclTutorReport extends LitElement {
     const earliest = [fromCopy.verdicts, fromCopy.answers].filter((t) => t !== null);
     const voidsSince = earliest.length > 0 ? sinceOf(Math.min(...earliest)).since : undefined;
     if (copy) this.progress = words.sinceCopy(copy.savedAt);
-    // Until the copy is a store again, what the LRS sends waits for it.
+    // Until the copy is a store again, what the LRS sends waits for it (and progress counts the copy's learners).
     let store: EvidenceStore | null = copy ? null : new EvidenceStore(unit, this.catalogue.baseIri);
+    const learnersInCopy = Array.isArray(copy?.snapshot.learners) ? copy.snapshot.learners.length : 0;
     const waiting: unknown[][] = [];
     let abandoned = false;
     // Progress counts on across the two reads.
@@ -305,7 +306,7 @@ export class CclTutorReport extends LitElement {
         onStatements: (statements) => (store ? store.add(statements) : waiting.push(statements)),
         onProgress: (p) => {
           if (abandoned) return;
-          this.progress = words.progress(done.statements + p.statements, store?.learnerCount ?? copy?.snapshot.learners.length ?? 0, done.pages + p.pages);
+          this.progress = words.progress(done.statements + p.statements, store?.learnerCount ?? learnersInCopy, done.pages + p.pages);
           if (performance.now() - this.lastAnnounced >= ANNOUNCE_EVERY_MS) {
             this.lastAnnounced = performance.now();
             this.announcement = this.progress;

@@ -81,11 +81,32 @@ export function slices(): (rows?: number) => boolean {
   };
 }
 
-const lines = (text: string) => (text === '' ? [] : text.split('\n'));
-/** Ids one per line: an LRS's ids are UUIDs, and one that is not such cannot be kept this way. */
-function joinIds(ids: readonly string[]): string {
-  if (ids.some((id) => id.includes('\n'))) throw new Error('A statement id holds a line break, so this copy cannot be kept');
-  return ids.join('\n');
+/** The lines of a text, split a slice at a time: a college's copy holds 700,000 ids. */
+async function lines(text: string): Promise<string[]> {
+  const out: string[] = [];
+  if (text === '') return out;
+  const sliceEnds = slices();
+  for (let at = 0; ; ) {
+    const end = text.indexOf('\n', at);
+    if (end < 0) {
+      out.push(text.slice(at));
+      return out;
+    }
+    out.push(text.slice(at, end));
+    at = end + 1;
+    if (sliceEnds()) await nextTask();
+  }
+}
+/** Ids one per line, a slice at a time: an LRS's ids are UUIDs, and one that is not such cannot be kept this way. */
+async function joinIds(ids: readonly string[]): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < ids.length; i += ROWS_PER_SLICE) {
+    const slice = ids.slice(i, i + ROWS_PER_SLICE);
+    if (slice.some((id) => id.includes('\n'))) throw new Error('A statement id holds a line break, so this copy cannot be kept');
+    parts.push(slice.join('\n'));
+    if (i + ROWS_PER_SLICE < ids.length) await nextTask();
+  }
+  return parts.join('\n');
 }
 
 /** The snapshot of a store's learners' records (their answers' questions numbered in `questions`) and every statement id it has read. */
@@ -120,16 +141,20 @@ export async function encodeSnapshot(entries: readonly LearnerRecords[], questio
       if (sliceEnds()) await nextTask();
     }
   }
-  judgements.ids = joinIds(judgementIds);
-  answers.ids = joinIds(answerIds);
-  const otherSeen = [...seen].filter((id) => !kept.has(id));
+  judgements.ids = await joinIds(judgementIds);
+  answers.ids = await joinIds(answerIds);
+  const otherSeen: string[] = [];
+  for (const id of seen) {
+    if (!kept.has(id)) otherSeen.push(id);
+    if (sliceEnds()) await nextTask();
+  }
   return {
     learners: entries.map((e) => ({ identity: e.learner, namedAt: e.namedAt })),
     names: names.keys,
     questions: questionRows,
     judgements,
     answers,
-    otherSeen: joinIds(otherSeen),
+    otherSeen: await joinIds(otherSeen),
     counts: { ...counts },
   };
 }
@@ -142,7 +167,7 @@ export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entr
   const questions = new QuestionTable();
   // Numbered as the snapshot numbers them: each question is in it once.
   for (const q of snapshot.questions) questions.of(names[q.id]!, q.criteria.map((c) => names[c]!));
-  const judgementIds = lines(snapshot.judgements.ids);
+  const judgementIds = await lines(snapshot.judgements.ids);
   for (const [row, statementId] of judgementIds.entries()) {
     const j = snapshot.judgements;
     const entry = entries[j.learner[row]!]!;
@@ -150,7 +175,7 @@ export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entr
     entry.judgements.push({ kind: 'judgement', statementId, learner: entry.learner, criterion: names[j.subject[row]!]!, passed: j.flag[row] === 1, scaled: Number.isNaN(scaled) ? null : scaled, time: j.time[row]! });
     if (sliceEnds()) await nextTask();
   }
-  const answerIds = lines(snapshot.answers.ids);
+  const answerIds = await lines(snapshot.answers.ids);
   const a = snapshot.answers;
   for (const [row, statementId] of answerIds.entries()) {
     const flag = a.flag[row]!;
@@ -158,7 +183,7 @@ export async function decodeSnapshot(snapshot: EvidenceSnapshot): Promise<{ entr
     if (sliceEnds()) await nextTask();
   }
   const seen = new Set<string>();
-  for (const ids of [judgementIds, answerIds, lines(snapshot.otherSeen)])
+  for (const ids of [judgementIds, answerIds, await lines(snapshot.otherSeen)])
     for (const id of ids) {
       seen.add(id);
       if (sliceEnds()) await nextTask();

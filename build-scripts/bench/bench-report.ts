@@ -123,6 +123,12 @@ async function loadReport(context: BrowserContext, url: string): Promise<LoadFig
   const opened = Date.now();
   await page.goto(url);
   await page.locator('ccl-tutor-report[data-state="loaded"], ccl-tutor-report[data-state="failed"]').waitFor({ timeout: 900_000 });
+  // A load that failed has no load time: say why it failed, in the page's words.
+  const failed = await page.evaluate(() => {
+    const report = document.querySelector('ccl-tutor-report')!;
+    return report.dataset.state === 'failed' ? (report as unknown as { error: string }).error || 'no reason given' : null;
+  });
+  if (failed !== null) throw new Error(`the report page could not load: ${failed}`);
   await page.waitForFunction(() => performance.getEntriesByName('ccl-report-load').length > 0, undefined, { timeout: 10_000 });
   const timing = await page.evaluate(() => {
     const m = performance.getEntriesByName('ccl-report-load')[0];
